@@ -1,0 +1,56 @@
+# The two commands most people need:
+#   make serve   create .venv, install pinned dependencies, validate, build, and serve
+#   make test    ruff check, ruff format --check, and pytest
+# Everything else is a step of these; `.venv/bin/python -m scripts --help` lists the build's subcommands.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install validate build serve test lint format lock clean
+
+help:
+	@echo "make serve    install, validate, build and serve on http://$(HOST):$(PORT)/"
+	@echo "make test     lint, format check and the test suite"
+	@echo "make validate check the data without writing anything"
+	@echo "make build    validate, then write datapackage.json, the JSON Schemas and the data dictionary"
+	@echo "make lock     re-pin requirements.lock from requirements.in"
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+install: $(INSTALLED)
+
+validate: install
+	$(BIN)/python -m scripts validate
+
+build: install
+	$(BIN)/python -m scripts build
+
+serve: build
+	$(BIN)/python -m scripts serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lock:
+	$(PYTHON) -m pip install --quiet "uv==0.13.9"
+	$(PYTHON) -m uv pip compile requirements.in --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) build dist site .pytest_cache .ruff_cache

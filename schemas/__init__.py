@@ -1,0 +1,39 @@
+"""The data model: one Pydantic model per resource, the single source of truth for every schema.
+
+RESOURCES lists the tables in dependency order: a table refers only to itself or to tables before it.
+"""
+
+from .base import ForeignKey, Meta, Table
+from .history import AidAssignment, Erratum, Event
+from .package import PACKAGE
+from .policy import (
+    Designation,
+    MeasureResponsibility,
+    Policy,
+    PolicyMeasure,
+    Project,
+    ProjectRegion,
+)
+from .reference import Organization, Region, Source
+from .statistics import Metric, Observation
+
+RESOURCES: tuple[type[Table], ...] = (
+    Source,
+    Region,
+    Organization,
+    Policy,
+    PolicyMeasure,
+    MeasureResponsibility,
+    Designation,
+    Project,
+    ProjectRegion,
+    AidAssignment,
+    Metric,
+    Erratum,
+    Observation,
+    Event,
+)
+
+BY_NAME: dict[str, type[Table]] = {model.meta.resource: model for model in RESOURCES}
+
+__all__ = ["BY_NAME", "PACKAGE", "RESOURCES", "ForeignKey", "Meta", "Table"]

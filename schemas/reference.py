@@ -1,0 +1,158 @@
+"""Reference tables: the archived sources, the regions and the organizations."""
+
+from typing import Literal
+
+from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
+from .fields import Flag, GovernmentLevel, Integer, IsoDate, Precision, RegionCode, Slug, Text
+
+
+class Source(Table):
+    meta = Meta(
+        resource="sources",
+        title_zh="来源",
+        title_en="Sources",
+        description_zh="本数据集引用的每一份存档文献，连同其发布者、日期和存档文件的 SHA-256。",
+        description_en="Every archived document the dataset cites, with its publisher, date and the SHA-256 of the archived file.",
+        primary_key=("id",),
+        label_column="title_zh",
+    )
+
+    id: Slug = column("来源标识", "Source identifier (stable slug).")
+    title_zh: Text = column("中文标题（原文字形）", "Title in Chinese, in the script the source uses.")
+    title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
+    publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
+    publisher_en: Text = column("发布者英文名", "Publisher, in English.")
+    published: IsoDate = column("发布日期（ISO 8601）", "Date of publication (ISO 8601).")
+    published_precision: Precision = column(
+        "发布日期的精度：day、month 或 year",
+        "Precision of the publication date: day, month or year.",
+    )
+    date_inferred: Flag = column(
+        "发布日期是否为推断（原文未印日期）",
+        "Whether the date is inferred because the source does not print it.",
+    )
+    date_note: Text | None = column(
+        "日期说明：推断依据或转载信息",
+        "How the date was established, or how it was republished.",
+    )
+    language: Literal["zh-Hans", "zh-Hant"] = column(
+        "原文语言（BCP 47）：zh-Hans 简体，zh-Hant 繁体",
+        "Language of the source (BCP 47): zh-Hans or zh-Hant.",
+    )
+    kind: Literal["policy", "news", "feature", "newspaper_page"] = column(
+        "文献类型：policy 政策文件，news 新闻，feature 专题文章，newspaper_page 报纸整版",
+        "Kind of document: policy, news, feature or newspaper_page.",
+    )
+    url: str | None = column(
+        "原始网址（未知则为空）",
+        "Original web address, when known.",
+        pattern=r"^https?://\S+$",
+        max_length=2000,
+    )
+    archive_file: str = column(
+        "存档文件名",
+        "File name of the archived copy.",
+        pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$",
+    )
+    sha256: str = column(
+        "存档文件（原样）的 SHA-256",
+        "SHA-256 of the archived file exactly as archived.",
+        pattern=r"^[0-9a-f]{64}$",
+    )
+    lines: Integer = column(
+        "存档文件的行数",
+        "Number of lines in the archived file; locators are 1 to this.",
+        ge=1,
+    )
+    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.")
+
+
+class Region(Table):
+    meta = Meta(
+        resource="regions",
+        title_zh="行政区划",
+        title_en="Regions",
+        description_zh="来源中出现的省、市、县级行政区划，以 GB/T 2260 六位代码为主键（采用现行代码）。",
+        description_en="Province, prefecture and county-level divisions named in the sources, keyed on current six-digit GB/T 2260 codes.",
+        primary_key=("code",),
+        foreign_keys=(ForeignKey("parent_code", "regions", "code"),),
+        label_column="qualified_name_zh",
+    )
+
+    code: RegionCode = column(
+        "GB/T 2260 六位行政区划代码",
+        "Six-digit GB/T 2260 administrative division code.",
+    )
+    name_zh: Text = column("中文名称（如 城区）", "Name in Chinese, as used locally (e.g. 城区).")
+    qualified_name_zh: Text = column(
+        "带上级名称的中文全称（如 阳泉市城区），用于区分同名区划",
+        "Chinese name qualified by its parent (e.g. 阳泉市城区), unique across the table.",
+    )
+    name_en: Text = column(
+        "英文名称（汉语拼音；城区、郊区、矿区加注所属市）",
+        "English name in official pinyin; 城区, 郊区 and 矿区 are qualified by their city.",
+    )
+    level: Literal["province", "prefecture", "county"] = column(
+        "层级：province 省级，prefecture 地级，county 县级",
+        "Level: province, prefecture or county.",
+    )
+    kind_zh: Literal["省", "市", "区", "县", "县级市"] = column(
+        "区划类型：省、市、区、县、县级市",
+        "Kind of division in Chinese: 省, 市, 区, 县 or 县级市.",
+    )
+    parent_code: RegionCode | None = column("上级区划代码", "Code of the parent division.")
+    note: Text | None = column("备注", "Note.")
+
+
+class Organization(Table):
+    meta = Meta(
+        resource="organizations",
+        title_zh="机构",
+        title_en="Organizations",
+        description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 successor_id 相连。",
+        description_en="Bodies named in the sources: issuers, lead and responsible bodies, helping units; renamed or merged bodies link by successor_id.",
+        primary_key=("id",),
+        foreign_keys=(
+            ForeignKey("successor_id", "organizations", "id"),
+            SOURCE_FK,
+        ),
+        label_column="name_zh",
+    )
+
+    id: Slug = column("机构标识", "Organization identifier (stable slug).")
+    name_zh: Text = column("规范中文全称", "Canonical full name in Chinese.")
+    name_en: Text = column(
+        "英文名称（有官方英文名的用官方名）",
+        "Name in English: the body's own official English where it has one.",
+    )
+    short_name_zh: Text | None = column(
+        "来源中的简称（如 省发展改革委）",
+        "Short form as printed in the source (e.g. 省发展改革委).",
+    )
+    level: GovernmentLevel = column(
+        "层级：central 中央，provincial 省，municipal 市，county 县，township 乡镇，village 村",
+        "Administrative level: central, provincial, municipal, county, township or village.",
+    )
+    kind: Literal[
+        "government",
+        "department",
+        "party",
+        "mass_organization",
+        "judicial",
+        "enterprise",
+        "financial",
+        "university",
+        "media",
+        "social_organization",
+        "collective",
+    ] = column(
+        "类型：government 人民政府，department 政府部门，party 党的机关，mass_organization 群团组织，"
+        "judicial 检察审判机关，enterprise 企业，financial 金融机构或监管，university 高校，media 媒体，"
+        "social_organization 社会组织，collective 泛指的一组机构（如 相关市人民政府）",
+        "Kind: government, department, party, mass_organization, judicial, enterprise, financial, university, "
+        "media, social_organization, or collective (a generic group such as 相关市人民政府, not a single body).",
+    )
+    successor_id: Slug | None = column("改名或合并后的机构", "The body this one was renamed or merged into.")
+    source_id: Slug = cited_source()
+    locator: Integer = cited_line()
+    note: Text | None = column("备注", "Note.")

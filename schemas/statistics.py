@@ -1,0 +1,109 @@
+"""Statistics: the metrics and every figure the sources print."""
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
+from .fields import Integer, IsoDate, Number, PartialDate, RegionCode, Slug, Text
+
+Unit = Literal[
+    "yuan",
+    "yuan_per_person",
+    "yuan_per_household",
+    "person",
+    "person_time",
+    "household",
+    "mu",
+    "hectare",
+    "km",
+    "square_km",
+    "tonne",
+    "percent",
+    "percentage_point",
+    "count",
+    "rank",
+]
+
+
+def _period_start(value: str) -> str:
+    """The first day of a period written as YYYY, YYYY-MM or YYYY-MM-DD."""
+    return value + "-01-01"[len(value) - 4 :]
+
+
+def _period_end(value: str) -> str:
+    """The last day of a period written as YYYY, YYYY-MM or YYYY-MM-DD (months end on the 31st for ordering)."""
+    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
+
+
+class Metric(Table):
+    meta = Meta(
+        resource="metrics",
+        title_zh="指标",
+        title_en="Metrics",
+        description_zh="观测值所度量的概念，各有中英文名称、基本单位和定义；同一概念在不同来源中共用一个指标。",
+        description_en="What an observation measures, with bilingual names, a base unit and a definition; one metric per concept across sources.",
+        primary_key=("id",),
+        label_column="name_zh",
+    )
+
+    id: Slug = column("指标标识", "Metric identifier (stable slug).")
+    name_zh: Text = column("中文名称", "Name in Chinese.")
+    name_en: Text = column("英文名称", "Name in English.")
+    unit: Unit = column("基本单位", "Base unit of every value of the metric.")
+    definition_zh: Text = column("中文定义", "Definition in Chinese.")
+    definition_en: Text = column("英文定义", "Definition in English.")
+
+
+class Observation(Table):
+    meta = Meta(
+        resource="observations",
+        title_zh="观测值",
+        title_en="Observations",
+        description_zh="来源中印出的每一个数字，以基本单位存储，并保留原文写法、限定词和出处行号。",
+        description_en="Every figure the sources print, stored in base units beside the figure as printed, its qualifier and its line.",
+        primary_key=("id",),
+        foreign_keys=(
+            ForeignKey("metric_id", "metrics", "id"),
+            ForeignKey("region_code", "regions", "code"),
+            ForeignKey("organization_id", "organizations", "id"),
+            SOURCE_FK,
+            ForeignKey("erratum_id", "errata", "id"),
+        ),
+    )
+
+    id: Slug = column("观测值标识", "Observation identifier (stable slug).")
+    metric_id: Slug = column("指标", "Metric.")
+    region_code: RegionCode = column(
+        "区划代码（村级数字记其所在县）",
+        "Region code; a village's figure keeps its county's code.",
+    )
+    organization_id: Slug | None = column("实施或提供者（帮扶成果）", "Who delivered it, for aid outcomes.")
+    place_zh: Text | None = column("县以下地点（村、园区等）", "Place below county level: a village or site.")
+    period_start: PartialDate | None = column(
+        "期间起点（年、年-月 或 日期）",
+        "Start of the period: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
+    as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
+    value: Number = column("数值（基本单位）", "Value in the unit column's base unit.", allow_inf_nan=False)
+    unit: Unit = column("基本单位（与指标一致）", "Base unit; equals the metric's unit.")
+    qualifier: Literal["exact", "more_than", "about", "at_least"] = column(
+        "限定：exact 确数，more_than 余/多，about 约，at_least 以上",
+        "Qualifier: exact; more_than (余, 多); about (约); at_least (以上).",
+    )
+    figure_text: Text = column(
+        "原文写法（如 574.55万余元）",
+        "The figure exactly as printed, e.g. 574.55万余元.",
+    )
+    source_id: Slug = cited_source()
+    locator: Integer = cited_line()
+    erratum_id: Slug | None = column("所在行的勘误", "Erratum of the defective line the figure was read from.")
+    note: Text | None = column("备注", "Note.")
+
+    @model_validator(mode="after")
+    def _period_in_order(self):
+        start, end = self.period_start, self.period_end
+        if start and end and _period_start(start) > _period_end(end):
+            raise ValueError("period_start must not be later than period_end")
+        return self

