@@ -4,6 +4,7 @@ import html
 import json
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from .layout import Layout
 
@@ -22,7 +23,7 @@ class PackageHandler(SimpleHTTPRequestHandler):
             self.send_error(404, "Not part of the data package")
 
     def _index(self) -> None:
-        package = json.loads((Layout(self.directory).descriptor).read_text(encoding="utf-8"))
+        package = json.loads((Layout(Path(self.directory)).descriptor).read_text(encoding="utf-8"))
         items = "".join(
             f'<li><a href="/{html.escape(r["path"])}">{html.escape(r["title"])}</a> '
             f'({r["bytes"]:,} bytes; <a href="/schemas/json/{html.escape(r["name"])}.schema.json">JSON Schema</a>)</li>'
@@ -40,13 +41,18 @@ class PackageHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def server(layout: Layout, host: str, port: int) -> ThreadingHTTPServer:
+    """An HTTP server for the package; port 0 picks a free port."""
+    return ThreadingHTTPServer((host, port), partial(PackageHandler, directory=str(layout.root)))
+
+
 def serve(layout: Layout, host: str, port: int) -> None:
     """Serve until interrupted, printing the address."""
-    server = ThreadingHTTPServer((host, port), partial(PackageHandler, directory=str(layout.root)))
-    print(f"Data package: http://{host}:{server.server_port}/", flush=True)
+    httpd = server(layout, host, port)
+    print(f"Data package: http://{host}:{httpd.server_port}/", flush=True)
     try:
-        server.serve_forever()
+        httpd.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        httpd.server_close()
