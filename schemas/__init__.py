@@ -11,6 +11,7 @@ from .policy import (
     MeasureResponsibility,
     Policy,
     PolicyMeasure,
+    PolicyTarget,
     Project,
     ProjectRegion,
 )
@@ -24,6 +25,7 @@ RESOURCES: tuple[type[Table], ...] = (
     Policy,
     PolicyMeasure,
     MeasureResponsibility,
+    PolicyTarget,
     Designation,
     Project,
     ProjectRegion,

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
-from .fields import GovernmentLevel, Integer, IsoDate, RegionCode, Slug, Text
+from .fields import Flag, GovernmentLevel, Integer, IsoDate, Number, RegionCode, Slug, Text
 
 
 class Policy(Table):
@@ -141,8 +141,12 @@ class Project(Table):
 
     id: Slug = column("项目标识", "Project identifier (stable slug).")
     measure_id: Slug = column("所在条目", "Measure that names the project.")
-    name_zh: Text = column("中文名称（按原文）", "Name in Chinese, as printed.")
+    name_zh: Text = column("中文全称", "Full name in Chinese.")
     name_en: Text = column("英文名称", "Name in English.")
+    printed_zh: Text = column(
+        "原文写法（并列的几项共用的后缀可能省略，如 长治—邯郸—聊城）",
+        "The name as printed on the line; items listed together may share a suffix (e.g. 长治—邯郸—聊城).",
+    )
     category: Literal[
         "railway",
         "expressway",
@@ -157,7 +161,10 @@ class Project(Table):
         "education",
         "health",
         "industry",
+        "agriculture",
+        "logistics",
         "ecology",
+        "rural",
         "urban",
     ] = column("类别", "Category.")
     action: Literal[
@@ -192,3 +199,62 @@ class ProjectRegion(Table):
 
     project_id: Slug = column("项目", "Project.")
     region_code: RegionCode = column("区划代码", "Region code.")
+    basis: Literal["named", "located"] = column(
+        "依据：named 原文点名该区划，located 原文点名的场所位于该区划（原文未写区划名）",
+        "Basis: named (the text names the region) or located (the site the text names lies in the region).",
+    )
+    place_zh: Text | None = column(
+        "原文所写地点（比区划更细或无区划代码时，如 雄安新区）",
+        "The place as the text names it, where finer than the region or without a code of its own (e.g. 雄安新区).",
+    )
+    source_id: Slug = cited_source()
+    locator: Integer = cited_line()
+
+
+class PolicyTarget(Table):
+    meta = Meta(
+        resource="policy_targets",
+        title_zh="政策目标",
+        title_en="Policy targets",
+        description_zh="政策文件提出的 2025 年、2035 年目标和各条目中的量化承诺，逐项记录。",
+        description_en="The goals a policy sets for 2025 and 2035, and the quantified commitments in its measures, item by item.",
+        primary_key=("id",),
+        foreign_keys=(
+            ForeignKey("policy_id", "policies", "id"),
+            ForeignKey("measure_id", "policy_measures", "id"),
+            SOURCE_FK,
+        ),
+        label_column="text_zh",
+    )
+
+    id: Slug = column("目标标识", "Target identifier (stable slug).")
+    policy_id: Slug = column("所属政策", "Policy that sets the target.")
+    measure_id: Slug = column("所在条目", "Measure that states the target.")
+    target_year: Integer | None = column(
+        "目标年份（原文未写则为空）", "Year the target is due; empty where the text gives none.", ge=2000, le=2100
+    )
+    area: Literal[
+        "infrastructure",
+        "public_services",
+        "industry",
+        "culture",
+        "ecology",
+        "poverty",
+        "income",
+        "modernization",
+        "wellbeing",
+    ] = column("领域", "Area of the target.")
+    text_zh: Text = column("原文表述（短语）", "The target as the text words it (a short phrase).")
+    text_en: Text = column("英文表述（本项目翻译）", "The target in English (our translation).")
+    quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
+    figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
+    value: Number | None = column("数值（基本单位）", "The number in base units.", allow_inf_nan=False)
+    unit: Literal["percent", "year", "count"] | None = column("单位", "Unit of the value.")
+    source_id: Slug = cited_source()
+    locator: Integer = cited_line()
+
+    @model_validator(mode="after")
+    def _quantified_has_a_value(self):
+        if self.quantified != (self.value is not None) or (self.value is None) != (self.unit is None):
+            raise ValueError("a quantified target has a value and a unit; any other has neither")
+        return self

@@ -10,33 +10,28 @@ from .layout import ROOT, Layout
 from .problems import Problem, report
 
 
-def _check(layout: Layout) -> list[Problem]:
-    """Validate the CSVs (passes 1 and 2), then, if they are clean, Frictionless (pass 3)."""
-    problems = validate.check_rows(layout)
-    if problems:
-        print("Frictionless not run: fix the problems below first.", file=sys.stderr)
-        return problems
-    return validate.check_frictionless(layout)
-
-
 def stale(layout: Layout) -> list[Path]:
     """Generated files that differ from what the build would write now."""
     return stale_files(package.generated(layout)) + package.orphans(layout) + stale_files(dictionary.generated(layout))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Passes 1 and 2 on the CSVs; if clean, whether the generated files are current; if so, Frictionless."""
     layout = Layout(args.root)
-    problems = _check(layout)
+    problems = validate.check_rows(layout)
     if not problems and layout.descriptor.exists():
-        problems = [
-            Problem(layout.name(path), 0, 0, "", None, "a current generated file: run `make build`")
-            for path in stale(layout)
-        ]
+        expected = "a current generated file: run `make build`"
+        problems = [Problem(layout.name(path), 0, 0, "", None, expected) for path in stale(layout)]
+    if problems:
+        print("Frictionless not run: fix these problems first.", file=sys.stderr)
+    else:
+        problems = validate.check_frictionless(layout)
     print(report(problems))
     return 1 if problems else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """Passes 1 and 2; if clean, write the package and its JSON Schemas; Frictionless; then the dictionary."""
     layout = Layout(args.root)
     problems = validate.check_rows(layout)
     if problems:
@@ -72,10 +67,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser(
         "validate",
-        help="check every CSV row, the keys across tables, Frictionless, and that generated files are current",
+        help="check every CSV row, the keys across tables, that generated files are current, and Frictionless",
     ).set_defaults(run=cmd_validate)
     sub.add_parser(
-        "build", help="validate, then write datapackage.json and the JSON Schemas (atomically)"
+        "build", help="validate, then write datapackage.json, the JSON Schemas and the data dictionary (atomically)"
     ).set_defaults(run=cmd_build)
     serve = sub.add_parser("serve", help="serve the built package on 127.0.0.1")
     serve.add_argument("--host", default="127.0.0.1")

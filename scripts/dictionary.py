@@ -44,6 +44,12 @@ def render(package: dict[str, Any]) -> str:
         "county names are written joined with their generic (沁县 Qinxian County), and 城区, 郊区 and 矿区 "
         "carry their city (Chengqu District, Yangquan).",
         "",
+        "English names of organizations are the body's own official English where it has one. Otherwise a "
+        "plain, consistent rule applies: 厅 is a Department, 委 a Commission, 局 an Administration "
+        "(Shanxi Provincial Department of Finance; Shanxi Provincial Health Commission); the Party's "
+        "provincial organs are '… Department of the CPC Shanxi Provincial Committee'; provincial offices "
+        "of national regulators are 'Shanxi Office of the China … Commission'.",
+        "",
     ]
     for resource in package["resources"]:
         schema = resource["schema"]

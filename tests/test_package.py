@@ -8,7 +8,19 @@ from scripts import cli, package, validate
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
 
-POPULATED = {"sources", "regions", "organizations", "policies", "designations"}
+POPULATED = {
+    "sources",
+    "regions",
+    "organizations",
+    "policies",
+    "policy_measures",
+    "measure_responsibilities",
+    "policy_targets",
+    "designations",
+    "projects",
+    "project_regions",
+    "events",
+}
 
 
 def test_the_package_validates_in_all_three_passes(layout):

