@@ -129,6 +129,10 @@ class Organization(Table):
         "来源中的简称（如 省发展改革委）",
         "Short form as printed in the source (e.g. 省发展改革委).",
     )
+    other_names_zh: Text | None = column(
+        "来源中出现的其他写法，以“、”分隔（如 省检察院）",
+        "Other forms of the name printed in the sources, separated by 、 (e.g. 省检察院).",
+    )
     level: GovernmentLevel = column(
         "层级：central 中央，provincial 省，municipal 市，county 县，township 乡镇，village 村",
         "Administrative level: central, provincial, municipal, county, township or village.",

@@ -23,6 +23,8 @@ Unit = Literal[
     "percentage_point",
     "count",
     "rank",
+    "hour",
+    "year",
 ]
 
 

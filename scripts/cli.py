@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import dictionary, package, validate
+from . import coverage, dictionary, package, provenance, sourcetext, validate
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, report
@@ -51,6 +51,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _sources(args: argparse.Namespace) -> Path | None:
+    folder = args.sources or sourcetext.sources_dir()
+    if not folder.is_dir():
+        print(f"The archived sources are not at {folder}: set TAIHANG_SOURCES or pass --sources.", file=sys.stderr)
+        return None
+    return folder
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Every citing row against the line of the archived source it cites."""
+    folder = _sources(args)
+    if folder is None:
+        return 2
+    problems = provenance.verify(Layout(args.root), folder)
+    print(report(problems))
+    return 1 if problems else 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Every number printed in the sources: captured by a row, or excluded with a reason."""
+    folder = _sources(args)
+    if folder is None:
+        return 2
+    tallies, problems = coverage.run(Layout(args.root), folder)
+    print(coverage.render(tallies))
+    print(report(problems))
+    return 1 if problems else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -72,6 +101,13 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "build", help="validate, then write datapackage.json, the JSON Schemas and the data dictionary (atomically)"
     ).set_defaults(run=cmd_build)
+    for name, run, text in (
+        ("verify", cmd_verify, "check every cited line, figure and hash against the archived sources"),
+        ("coverage", cmd_coverage, "list every number in the sources as captured or excluded; fail on any other"),
+    ):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--sources", type=Path, help="folder of archived sources (default: $TAIHANG_SOURCES)")
+        command.set_defaults(run=run)
     serve = sub.add_parser("serve", help="serve the built package on 127.0.0.1")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -25,6 +25,11 @@ EXPECTED = {
 }
 
 
+# A column that must equal a column of the row its foreign key points to:
+# (resource, column, foreign key column, referenced resource, referenced column).
+MATCHING = (("observations", "unit", "metric_id", "metrics", "unit"),)
+
+
 def present(layout: Layout) -> list[type[Table]]:
     """The resources whose CSV file exists: these make up the package."""
     return [model for model in RESOURCES if layout.csv(model.meta.resource).exists()]
@@ -59,6 +64,8 @@ def check_rows(layout: Layout) -> list[Problem]:
     problems: list[Problem] = []
     keys: dict[str, dict[tuple[str, ...], int]] = {}
     source_lines: dict[str, int] = {}
+    unreadable: set[str] = set()
+    remembered = {(target, column): {} for _, _, _, target, column in MATCHING}
     for model in present(layout):
         meta = model.meta
         path = layout.csv(meta.resource)
@@ -66,6 +73,7 @@ def check_rows(layout: Layout) -> list[Problem]:
         columns = model.columns()
         seen: dict[tuple[str, ...], int] = {}
         self_refs: list[tuple[int, str, str]] = []
+        before = len(problems)
         for line, row in read_rows(path, name, columns, problems.append):
             problems.extend(row_problems(model, name, line, row))
             key = tuple(row[c] for c in meta.primary_key)
@@ -86,6 +94,15 @@ def check_rows(layout: Layout) -> list[Problem]:
                     column = columns.index(fk.field) + 1
                     target = f"{fk.resource}.{fk.reference}"
                     problems.append(Problem(name, line, column, fk.field, value, f"a value present in {target}"))
+            for (target, column), values in remembered.items():
+                if target == meta.resource:
+                    values[row[meta.primary_key[0]]] = row[column]
+            for resource, column, fk, target, target_column in MATCHING:
+                expected = remembered[(target, target_column)].get(row[fk]) if resource == meta.resource else None
+                if expected is not None and row[column] != expected:
+                    at = columns.index(column) + 1
+                    where = f"{target}.{target_column} of {row[fk]}"
+                    problems.append(Problem(name, line, at, column, row[column], f"{expected!r}, the {where}"))
             if meta.resource == "sources" and row["lines"].isdigit():
                 source_lines[row["id"]] = int(row["lines"])
             elif "locator" in row and row["locator"].isdigit() and row.get("source_id") in source_lines:
@@ -99,8 +116,11 @@ def check_rows(layout: Layout) -> list[Problem]:
                 column = columns.index(field) + 1
                 target = f"{meta.resource}.{meta.primary_key[0]}"
                 problems.append(Problem(name, line, column, field, value, f"a value present in {target}"))
-        keys[meta.resource] = seen
-    problems.extend(_missing_references(layout, set(keys)))
+        if seen or len(problems) == before:
+            keys[meta.resource] = seen
+        else:
+            unreadable.add(meta.resource)  # its problems are reported; checking references to it would repeat them
+    problems.extend(_missing_references(layout, set(keys) | unreadable))
     return problems
 
 

@@ -8,19 +8,7 @@ from scripts import cli, package, validate
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
 
-POPULATED = {
-    "sources",
-    "regions",
-    "organizations",
-    "policies",
-    "policy_measures",
-    "measure_responsibilities",
-    "policy_targets",
-    "designations",
-    "projects",
-    "project_regions",
-    "events",
-}
+POPULATED = {model.meta.resource for model in RESOURCES}
 
 
 def test_the_package_validates_in_all_three_passes(layout):
@@ -97,3 +85,12 @@ def test_a_failed_build_leaves_the_last_good_outputs(tmp_path):
     assert main(["--root", str(tmp_path), "build"]) == 1
     assert copy.descriptor.read_bytes() == before
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_table_with_a_bad_header_is_reported_once_not_at_every_reference(tmp_path):
+    copy = _copy_project(tmp_path)
+    path = copy.csv("organizations")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("other_names_zh,", "aliases,", 1), encoding="utf-8")
+    problems = validate.check_rows(copy)
+    assert {p.file for p in problems} == {"data/organizations.csv"}, problems[:3]

@@ -1,0 +1,74 @@
+"""The archived sources as the checks read them: located by TAIHANG_SOURCES, verified by hash, normalized.
+
+Normalizing a line strips the pinyin glosses that 001 inserts mid-word, such as 績(jì) and 會(huì ),
+converts traditional characters to simplified with OpenCC, and removes white space, so that a name or
+figure is found whatever the script or spacing of the line.
+"""
+
+import csv
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .layout import ROOT, Layout
+
+GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
+SPACE = re.compile(r"\s+")
+
+
+def sources_dir() -> Path:
+    """The folder of archived sources: $TAIHANG_SOURCES, or ../shared/sources beside the project."""
+    return Path(os.environ.get("TAIHANG_SOURCES", ROOT.parent / "shared" / "sources"))
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def readable(text: str) -> str:
+    """Text without the pinyin glosses, in simplified script."""
+    return _t2s().convert(GLOSS.sub("", text))
+
+
+def normalize(text: str) -> str:
+    """Text as the checks compare it: readable, and without white space."""
+    return SPACE.sub("", readable(text))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One archived source: its row in sources.csv and its lines, as archived and normalized."""
+
+    id: str
+    sha256: str
+    path: Path
+    raw: tuple[str, ...]
+    text: tuple[str, ...]
+    lines: tuple[str, ...]
+
+    def line(self, locator: int) -> str:
+        """The normalized text of a 1-based line."""
+        return self.lines[locator - 1]
+
+
+def load(layout: Layout, folder: Path) -> dict[str, Source]:
+    """Every source of sources.csv whose archived file is in folder, keyed by id."""
+    with layout.csv("sources").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    loaded = {}
+    for row in rows:
+        path = folder / row["archive_file"]
+        if not path.exists():
+            continue
+        data = path.read_bytes()
+        raw = tuple(data.decode("utf-8").splitlines())
+        text = tuple(map(readable, raw))
+        lines = tuple(SPACE.sub("", t) for t in text)
+        loaded[row["id"]] = Source(row["id"], hashlib.sha256(data).hexdigest(), path, raw, text, lines)
+    return loaded

@@ -1,0 +1,102 @@
+"""The provenance verifier and the coverage report catch what they are for, on seeded defects."""
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import coverage
+from scripts.layout import ROOT, Layout
+from scripts.provenance import verify
+
+
+def _copy(tmp_path: Path) -> Layout:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "checks", tmp_path / "checks")
+    return Layout(tmp_path)
+
+
+def _edit(layout: Layout, resource: str, key: str, changes: dict[str, str]) -> None:
+    path = layout.csv(resource)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    for row in rows:
+        if row[fields[0]] == key:
+            row.update(changes)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"value": "574550"}, "column 'value': value '574550': expected 5745500, which '574.55万余元' reads as"),
+        (
+            {"qualifier": "exact"},
+            "column 'qualifier': value 'exact': expected 'more_than', as '574.55万余元' is worded",
+        ),
+        ({"locator": "18"}, "column 'locator': value '18': expected a line that contains '574.55万余元'"),
+        ({"unit": "person", "metric_id": "aid-cadres-technicians-trained"}, "expected yuan or yuan_per_household"),
+    ],
+)
+def test_seeded_defects_in_a_figure(tmp_path, sources_dir, changes, expected):
+    layout = _copy(tmp_path)
+    _edit(layout, "observations", "nrta-aid-free-funds-invested", changes)
+    problems = [str(p) for p in verify(layout, sources_dir)]
+    assert len(problems) == 1, problems
+    assert expected in problems[0]
+    assert "line" in problems[0] and "of hsx-2022-changzhi-aid" in problems[0]
+
+
+def test_a_figure_from_a_defective_line_is_read_through_its_erratum(table):
+    pv = next(o for o in table("observations") if o["id"] == "changzhi-pv-output")
+    assert (pv["figure_text"], pv["value"], pv["erratum_id"]) == ("70亿亿元", "7000000000", "sxrb22-15-yiyi")
+
+
+def test_a_wrong_hash_is_reported(tmp_path, sources_dir):
+    layout = _copy(tmp_path)
+    folder = tmp_path / "sources"
+    shutil.copytree(sources_dir, folder)
+    path = next(folder.glob("003_*.txt"))
+    path.write_bytes(path.read_bytes() + b"\n")
+    problems = [str(p) for p in verify(layout, folder)]
+    assert any("column 'sha256'" in p for p in problems), problems
+
+
+def test_coverage_accounts_for_every_number(layout, sources_dir):
+    tallies, problems = coverage.run(layout, sources_dir)
+    assert not problems, "\n".join(map(str, problems[:20]))
+    assert sum(t.found for t in tallies.values()) == sum(t.captured + t.excluded for t in tallies.values())
+    assert set(tallies) == {s["id"] for s in csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))}
+
+
+def test_an_uncaptured_number_fails_coverage(tmp_path, sources_dir):
+    layout = _copy(tmp_path)
+    path = layout.csv("observations")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("ccteg-aid-funds-introduced,")), "utf-8")
+    _, problems = coverage.run(layout, sources_dir)
+    assert [str(p) for p in problems] == [
+        "000_a90cbcf78a8e9fcb.txt:18: value '592': expected a row citing this line that holds 592, or an exclusion in "
+        + coverage.EXCLUSIONS
+    ]
+
+
+def test_an_exclusion_that_excuses_nothing_fails_coverage(tmp_path, sources_dir):
+    layout = _copy(tmp_path)
+    with (tmp_path / coverage.EXCLUSIONS).open("a", encoding="utf-8") as fh:
+        fh.write("hsx-2022-changzhi-aid,18,592,identifier,not really\n")
+    _, problems = coverage.run(layout, sources_dir)
+    assert [p.value for p in problems] == ["592"]
+    assert "excuses a number not captured" in str(problems[0])
+
+
+def test_exclusions_are_few_and_of_known_kinds(layout):
+    with (ROOT / coverage.EXCLUSIONS).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["kind"] for r in rows} <= set(coverage.KINDS)
+    assert all(r["reason"] for r in rows)
