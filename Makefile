@@ -9,11 +9,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DATASETTE_PORT ?= 8001
 
 .PHONY: help install validate build serve test lint format lock clean
 
 help:
-	@echo "make serve    install, validate, build and serve on http://$(HOST):$(PORT)/"
+	@echo "make serve    install, validate, build, and serve the package and Datasette"
 	@echo "make test     lint, format check and the test suite"
 	@echo "make validate check the data without writing anything"
 	@echo "make build    validate, then write datapackage.json, the JSON Schemas and the data dictionary"
@@ -34,7 +35,7 @@ build: install
 	$(BIN)/python -m scripts build
 
 serve: build
-	$(BIN)/python -m scripts serve --host $(HOST) --port $(PORT)
+	$(BIN)/python -m scripts serve --host $(HOST) --port $(PORT) --datasette-port $(DATASETTE_PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -39,6 +39,8 @@ class Meta:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
     label_column: str | None = None
+    facets: tuple[str, ...] = ()  # Datasette's default facets
+    sort: str | None = None  # Datasette's default sort column
 
 
 class Table(BaseModel):

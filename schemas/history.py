@@ -21,6 +21,8 @@ class AidAssignment(Table):
             ForeignKey("region_code", "regions", "code"),
             SOURCE_FK,
         ),
+        facets=("program", "pairing", "status"),
+        sort="start_year",
     )
 
     id: Slug = column("结对标识", "Assignment identifier (stable slug).")
@@ -81,6 +83,8 @@ class Event(Table):
             SOURCE_FK,
         ),
         label_column="title_zh",
+        facets=("kind", "date_precision"),
+        sort="date",
     )
 
     id: Slug = column("事件标识", "Event identifier (stable slug).")
@@ -115,6 +119,7 @@ class Erratum(Table):
         description_en="Defects of the sources that touch a recorded fact: what was printed, the reading we chose, and why.",
         primary_key=("id",),
         foreign_keys=(SOURCE_FK,),
+        facets=("kind", "source_id"),
     )
 
     id: Slug = column("勘误标识", "Erratum identifier (stable slug).")

@@ -12,10 +12,12 @@ PACKAGE = {
     ),
     # SemVer for the data: MAJOR for a breaking change to a resource or column, MINOR for new
     # resources, columns or rows, PATCH for corrections. Keep CHANGELOG.md in step.
-    "version": "0.3.0",
+    "version": "0.4.0",
     # The release date of this version; fixed, so that builds are reproducible.
     "created": "2026-11-23T00:00:00Z",
     "homepage": "https://github.com/taihang-open-data/taihang-old-area",
+    # Where the static site is published; Datasette links sources to their pages there.
+    "site_url": "https://taihang-open-data.github.io/taihang-old-area/",
     "licenses": [
         {
             "name": "CC-BY-4.0",

@@ -22,6 +22,7 @@ class Policy(Table):
             SOURCE_FK,
         ),
         label_column="title_zh",
+        facets=("level", "issuer_id"),
     )
 
     id: Slug = column("政策标识", "Policy identifier (stable slug).")
@@ -57,6 +58,8 @@ class PolicyMeasure(Table):
         primary_key=("id",),
         foreign_keys=(ForeignKey("policy_id", "policies", "id"), SOURCE_FK),
         label_column="title_zh",
+        facets=("section_number",),
+        sort="number",
     )
 
     id: Slug = column("条目标识", "Measure identifier (stable slug).")
@@ -89,6 +92,7 @@ class MeasureResponsibility(Table):
             ForeignKey("organization_id", "organizations", "id"),
             SOURCE_FK,
         ),
+        facets=("role", "organization_id"),
     )
 
     measure_id: Slug = column("条目", "Measure.")
@@ -115,6 +119,7 @@ class Designation(Table):
             ForeignKey("policy_id", "policies", "id"),
             SOURCE_FK,
         ),
+        facets=("designation",),
     )
 
     region_code: RegionCode = column("区划代码", "Region code.")
@@ -137,6 +142,7 @@ class Project(Table):
         primary_key=("id",),
         foreign_keys=(ForeignKey("measure_id", "policy_measures", "id"), SOURCE_FK),
         label_column="name_zh",
+        facets=("category", "action", "measure_id"),
     )
 
     id: Slug = column("项目标识", "Project identifier (stable slug).")
@@ -195,6 +201,7 @@ class ProjectRegion(Table):
             ForeignKey("project_id", "projects", "id"),
             ForeignKey("region_code", "regions", "code"),
         ),
+        facets=("basis", "region_code"),
     )
 
     project_id: Slug = column("项目", "Project.")
@@ -225,6 +232,7 @@ class PolicyTarget(Table):
             SOURCE_FK,
         ),
         label_column="text_zh",
+        facets=("target_year", "area", "quantified"),
     )
 
     id: Slug = column("目标标识", "Target identifier (stable slug).")

@@ -15,6 +15,8 @@ class Source(Table):
         description_en="Every archived document the dataset cites, with its publisher, date and the SHA-256 of the archived file.",
         primary_key=("id",),
         label_column="title_zh",
+        facets=("kind", "language"),
+        sort="published",
     )
 
     id: Slug = column("来源标识", "Source identifier (stable slug).")
@@ -77,6 +79,7 @@ class Region(Table):
         primary_key=("code",),
         foreign_keys=(ForeignKey("parent_code", "regions", "code"),),
         label_column="qualified_name_zh",
+        facets=("level", "kind_zh", "parent_code"),
     )
 
     code: RegionCode = column(
@@ -117,6 +120,7 @@ class Organization(Table):
             SOURCE_FK,
         ),
         label_column="name_zh",
+        facets=("level", "kind"),
     )
 
     id: Slug = column("机构标识", "Organization identifier (stable slug).")

@@ -47,6 +47,7 @@ class Metric(Table):
         description_en="What an observation measures, with bilingual names, a base unit and a definition; one metric per concept across sources.",
         primary_key=("id",),
         label_column="name_zh",
+        facets=("unit",),
     )
 
     id: Slug = column("指标标识", "Metric identifier (stable slug).")
@@ -72,6 +73,7 @@ class Observation(Table):
             SOURCE_FK,
             ForeignKey("erratum_id", "errata", "id"),
         ),
+        facets=("source_id", "metric_id", "region_code", "qualifier"),
     )
 
     id: Slug = column("观测值标识", "Observation identifier (stable slug).")

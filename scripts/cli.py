@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, dictionary, package, provenance, sourcetext, validate
+from . import coverage, database, dictionary, metadata, package, provenance, sourcetext, validate
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, report
@@ -12,7 +12,8 @@ from .problems import Problem, report
 
 def stale(layout: Layout) -> list[Path]:
     """Generated files that differ from what the build would write now."""
-    return stale_files(package.generated(layout)) + package.orphans(layout) + stale_files(dictionary.generated(layout))
+    generated = {**package.generated(layout), **dictionary.generated(layout), **metadata.generated(layout)}
+    return stale_files(generated) + package.orphans(layout)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -44,7 +45,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         changed.append(orphan)
     problems = validate.check_frictionless(layout)
     if not problems:
-        changed += write_files(dictionary.generated(layout))
+        changed += write_files({**dictionary.generated(layout), **metadata.generated(layout)})
+        changed.append(database.build(layout))
     for path in changed:
         print(f"wrote {layout.name(path)}")
     print(report(problems))
@@ -83,7 +85,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(Layout(args.root), args.host, args.port)
+    serve(Layout(args.root), args.host, args.port, args.datasette_port)
     return 0
 
 
@@ -99,7 +101,9 @@ def parser() -> argparse.ArgumentParser:
         help="check every CSV row, the keys across tables, that generated files are current, and Frictionless",
     ).set_defaults(run=cmd_validate)
     sub.add_parser(
-        "build", help="validate, then write datapackage.json, the JSON Schemas and the data dictionary (atomically)"
+        "build",
+        help="validate, then write datapackage.json, the JSON Schemas, the data dictionary, the Datasette metadata "
+        "and build/taihang.db (each atomically)",
     ).set_defaults(run=cmd_build)
     for name, run, text in (
         ("verify", cmd_verify, "check every cited line, figure and hash against the archived sources"),
@@ -108,9 +112,10 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=text)
         command.add_argument("--sources", type=Path, help="folder of archived sources (default: $TAIHANG_SOURCES)")
         command.set_defaults(run=run)
-    serve = sub.add_parser("serve", help="serve the built package on 127.0.0.1")
+    serve = sub.add_parser("serve", help="serve the package and Datasette on 127.0.0.1")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--datasette-port", type=int, default=8001)
     serve.set_defaults(run=cmd_serve)
     return p
 

@@ -24,6 +24,14 @@ class Layout:
     def json_schemas(self) -> Path:
         return self.root / "schemas" / "json"
 
+    @property
+    def database(self) -> Path:
+        return self.root / "build" / "taihang.db"
+
+    @property
+    def datasette_metadata(self) -> Path:
+        return self.root / "metadata" / "datasette.json"
+
     def csv(self, resource: str) -> Path:
         return self.data / f"{resource}.csv"
 

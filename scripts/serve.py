@@ -1,7 +1,12 @@
-"""Serving what the build made, on 127.0.0.1: the data package (descriptor, CSVs and JSON Schemas)."""
+"""Serving what the build made, on 127.0.0.1: the data package, and the database through Datasette.
+
+Datasette serves build/taihang.db read-only and immutable, with time and size limits, the generated
+metadata and the project's search plugin; the same configuration serves the tests in-process.
+"""
 
 import html
 import json
+import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -9,6 +14,12 @@ from pathlib import Path
 from .layout import Layout
 
 SERVED = ("/datapackage.json", "/data/", "/schemas/json/")
+DATASETTE_SETTINGS = {
+    "sql_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "facet_time_limit_ms": 200,
+    "default_page_size": 100,
+}
 
 
 class PackageHandler(SimpleHTTPRequestHandler):
@@ -46,13 +57,32 @@ def server(layout: Layout, host: str, port: int) -> ThreadingHTTPServer:
     return ThreadingHTTPServer((host, port), partial(PackageHandler, directory=str(layout.root)))
 
 
-def serve(layout: Layout, host: str, port: int) -> None:
-    """Serve until interrupted, printing the address."""
+def datasette(layout: Layout):
+    """The Datasette instance: the database immutable, with the generated metadata and the search plugin."""
+    from datasette.app import Datasette
+
+    return Datasette(
+        immutables=[str(layout.database)],
+        metadata=json.loads(layout.datasette_metadata.read_text(encoding="utf-8")),
+        plugins_dir=str(layout.root / "plugins"),
+        settings=DATASETTE_SETTINGS,
+    )
+
+
+def serve(layout: Layout, host: str, port: int, datasette_port: int) -> None:
+    """Serve the package and Datasette until interrupted, printing both addresses."""
+    import uvicorn
+
+    config = uvicorn.Config(datasette(layout).app(), host=host, port=datasette_port, log_level="warning")
+    database_server = uvicorn.Server(config)
+    threading.Thread(target=database_server.run, daemon=True).start()
     httpd = server(layout, host, port)
     print(f"Data package: http://{host}:{httpd.server_port}/", flush=True)
+    print(f"Datasette:    http://{host}:{datasette_port}/", flush=True)
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        database_server.should_exit = True
         httpd.server_close()

@@ -1,0 +1,233 @@
+"""The database and Datasette, in-process: canned queries, the JSON and CSV APIs, labels, search and limits."""
+
+import asyncio
+import json
+import sqlite3
+from urllib.parse import quote
+
+import pytest
+
+from schemas.queries import QUERIES
+from scripts import database
+from scripts.layout import ROOT, Layout
+from scripts.serve import datasette
+
+
+@pytest.fixture(scope="module")
+def db_path():
+    layout = Layout()
+    if not layout.database.exists():
+        database.build(layout)
+    return layout.database
+
+
+@pytest.fixture(scope="module")
+def client(db_path):
+    ds = datasette(Layout())
+
+    def get(path: str):
+        return asyncio.run(ds.client.get(path))
+
+    return get
+
+
+def rows(client, path: str) -> list[dict]:
+    response = client(path)
+    assert response.status_code == 200, (path, response.text[:300])
+    return response.json()
+
+
+# What each canned query returns for its example parameters.
+EXPECTED = {
+    "aid_received_by_county": lambda r: (
+        {"中华全国总工会", "山西省文物局"} <= {x["body_zh"] for x in r}
+        and any(x["figure_text"] == "4586万余元" for x in r)
+    ),
+    "what_a_body_leads": lambda r: (
+        [(x["number"], x["role"]) for x in r if x["role"] == "lead"] == [(3, "lead"), (4, "lead")]
+    ),
+    "figures_by_metric": lambda r: {x["region_code"] for x in r} == {"140425", "140427", "140429"},
+    "county_timeline": lambda r: r[0]["date"] == "1986" and any(x["date"] == "2017" for x in r),
+    "search_everything": lambda r: ("organizations", "acftu") in {(x["resource"], x["key"]) for x in r},
+    "projects_in_city": lambda r: (
+        "huguan-baquanxia-water-supply" in {x["project_id"] for x in r}
+        and "jincheng-civil-airport" not in {x["project_id"] for x in r}
+    ),
+    "targets_due_by": lambda r: len(r) == 6 and {x["target_year"] for x in r} == {2025},
+    "figures_from_source": lambda r: any(x["figure_text"] == "70亿亿元" and x["reading"] == "70亿元" for x in r),
+    "old_area_counties": lambda r: len(r) == 35,
+}
+
+
+def test_there_are_at_least_eight_canned_queries_and_each_is_checked():
+    assert len(QUERIES) >= 8
+    assert set(EXPECTED) == {q.name for q in QUERIES}
+    assert sum(1 for q in QUERIES if q.example) >= 6
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
+def test_canned_query_returns_the_expected_rows(client, query):
+    params = "&".join(f"{k}={v}" for k, v in query.example.items())
+    result = rows(client, f"/taihang/{query.name}.json?_shape=array&{params}")
+    assert result and EXPECTED[query.name](result), result[:3]
+
+
+def test_json_api_and_csv_export_of_a_table(client):
+    regions = rows(client, "/taihang/regions.json?_shape=array&_size=max")
+    assert len(regions) == 61
+    response = client("/taihang/regions.csv?_size=max")
+    assert response.status_code == 200
+    lines = response.text.splitlines()
+    assert lines[0].startswith("code,name_zh,qualified_name_zh,name_en")
+    assert any(line.startswith("140427,壶关县,") for line in lines)
+
+
+def test_foreign_keys_expand_to_labels(client):
+    [row] = rows(client, "/taihang/observations.json?_shape=array&_labels=on&id=nrta-aid-free-funds-invested")
+    assert row["region_code"] == {"value": "140425", "label": "长治市平顺县"}
+    assert row["organization_id"] == {"value": "nrta", "label": "国家广播电视总局"}
+    assert row["metric_id"]["label"] == "直接投入无偿帮扶资金"
+
+
+@pytest.mark.parametrize(
+    ("term", "resource", "key"),
+    [
+        ("光伏", "metrics", "pv-industry-output"),
+        ("光伏", "metrics", "village-pv-stations"),
+        ("总工会", "organizations", "acftu"),
+        ("壶关", "regions", "140427"),
+        ("乡村振兴", "policy_measures", "jinzhengfa-2021-36-17"),
+        ("rural revitalization", "policy_measures", "jinzhengfa-2021-36-17"),
+    ],
+)
+def test_search_finds_its_row(client, term, resource, key):
+    found = rows(client, f"/taihang/search_everything.json?_shape=array&q={term}")
+    assert (resource, key) in {(r["resource"], r["key"]) for r in found}, [(r["resource"], r["key"]) for r in found][
+        :10
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "term", "column", "expected"),
+    [
+        ("organizations", "总工会", "id", "acftu"),
+        ("regions", "壶关", "code", "140427"),
+        ("metrics", "光伏", "id", "pv-glass-market-share"),
+        ("policy_measures", "rural revitalization", "number", 17),
+    ],
+)
+def test_table_search_uses_the_segmented_index(client, table, term, column, expected):
+    found = rows(client, f"/taihang/{table}.json?_shape=array&_search={term}")
+    assert expected in {r[column] for r in found}
+
+
+def test_a_write_is_refused(client):
+    response = client("/taihang.json?sql=delete+from+sources")
+    assert response.status_code == 400
+    assert "Statement must be a SELECT" in response.text
+    assert len(rows(client, "/taihang/sources.json?_shape=array")) == 5
+
+
+def test_a_runaway_query_is_cut_off_and_the_server_keeps_answering(client):
+    runaway = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
+    response = client(f"/taihang.json?sql={quote(runaway)}")
+    assert response.status_code == 400
+    assert "SQL query took too long" in response.text
+    assert rows(client, "/taihang/sources.json?_shape=array")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/taihang/regions.json?_size=abc", "/taihang/regions.json?_shape=nonsense", "/taihang/regions.json?_facet=nope"],
+)
+def test_a_malformed_parameter_gets_an_error_not_a_crash(client, path):
+    response = client(path)
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
+
+
+def test_every_table_view_and_column_is_described(db_path):
+    metadata = json.loads(Layout().datasette_metadata.read_text(encoding="utf-8"))
+    tables = metadata["databases"]["taihang"]["tables"]
+    with sqlite3.connect(db_path) as conn:
+        objects = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        shadow = ("_data", "_idx", "_content", "_docsize", "_config")
+        for (name,) in objects:
+            if name.endswith(shadow):
+                continue
+            assert tables.get(name, {}).get("description"), f"{name} has no description"
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+            missing = [c for c in columns if not tables[name].get("columns", {}).get(c)]
+            assert not missing, f"{name}: undocumented columns {missing}"
+
+
+def test_columns_are_typed_and_keys_declared(db_path):
+    with sqlite3.connect(db_path) as conn:
+        types = {row[1]: row[2] for row in conn.execute("PRAGMA table_info(observations)")}
+        assert (types["value"], types["locator"], types["figure_text"]) == ("REAL", "INTEGER", "TEXT")
+        fks = {row[3]: row[2] for row in conn.execute("PRAGMA foreign_key_list(observations)")}
+        assert fks == {
+            "metric_id": "metrics",
+            "region_code": "regions",
+            "organization_id": "organizations",
+            "source_id": "sources",
+            "erratum_id": "errata",
+        }
+        indexed = {row[1] for row in conn.execute("PRAGMA index_list(observations)")}
+        assert {"idx_observations_metric_id", "idx_observations_region_code"} <= indexed
+        views = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+        assert views == {
+            "county_profiles",
+            "aid_outcomes",
+            "measure_leads",
+            "projects_by_region",
+            "observations_labelled",
+        }
+
+
+def test_the_database_build_is_deterministic_and_atomic(tmp_path, db_path):
+    import shutil
+
+    for part in ("data", "plugins"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "datapackage.json", tmp_path)
+    copy = Layout(tmp_path)
+    first = database.build(copy).read_bytes()
+    assert database.build(copy).read_bytes() == first == db_path.read_bytes()
+    (tmp_path / "data" / "sources.csv").write_text("id\nbroken\n", encoding="utf-8")
+    with pytest.raises(KeyError):
+        database.build(copy)
+    assert copy.database.read_bytes() == first
+    assert not list(copy.database.parent.glob("*.tmp"))
+
+
+def test_readme_examples_give_the_results_shown(db_path):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```sql\n([^`]*)```\n\n((?:\|.*\n)+)", readme)
+    assert len(examples) >= 3
+    with sqlite3.connect(db_path) as conn:
+        for sql, table in examples:
+            lines = table.strip().splitlines()
+            expected = [[c.strip() for c in line.strip("|").split("|")] for line in lines[2:]]
+            cursor = conn.execute(sql)
+            assert [d[0] for d in cursor.description] == [c.strip() for c in lines[0].strip("|").split("|")]
+            shown = [[_shown(v) for v in row] for row in cursor.fetchall()]
+            assert shown == expected, sql
+
+
+def _shown(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def test_readme_documents_every_view_and_canned_query():
+    from schemas.views import VIEWS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in [v.name for v in VIEWS] + [q.name for q in QUERIES]:
+        assert f"| `{name}` |" in readme, name
