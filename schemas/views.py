@@ -15,6 +15,32 @@ class View:
     label_column: str | None = None
 
 
+# Columns that mean the same in every view, described once.
+SHARED = {
+    "region_code": ("区划代码", "GB/T 2260 code of the region."),
+    "region_zh": ("区划（带上级名称）", "Region, in Chinese, qualified by its parent."),
+    "region_en": ("区划（英文）", "Region, in English."),
+    "organization_id": ("帮扶单位标识", "Helping body, for aid figures."),
+    "organization_zh": ("帮扶单位", "Helping body, in Chinese."),
+    "metric_id": ("指标标识", "Metric."),
+    "metric_zh": ("指标", "Metric, in Chinese."),
+    "metric_en": ("指标（英文）", "Metric, in English."),
+    "value": ("数值（基本单位）", "Value in the base unit."),
+    "unit": ("基本单位", "Base unit."),
+    "qualifier": ("限定", "Qualifier: exact, more_than, about or at_least."),
+    "figure_text": ("原文写法", "The figure as printed."),
+    "period_start": ("期间起点", "Start of the period."),
+    "as_of": ("截至日期", "Date a cumulative figure is as of."),
+    "source_id": ("来源", "Source."),
+    "place_zh": ("原文所写的县以下地点", "Place below county level, as the text names it."),
+}
+
+
+def shared(*names: str) -> dict[str, tuple[str, str]]:
+    """The shared descriptions of the named columns."""
+    return {name: SHARED[name] for name in names}
+
+
 COUNTY_PROFILES = View(
     name="county_profiles",
     title_zh="县概况",
@@ -107,23 +133,25 @@ JOIN organizations g ON g.id = o.organization_id
 JOIN regions r ON r.code = o.region_code
 JOIN metrics m ON m.id = o.metric_id
 ORDER BY o.region_code, o.organization_id, o.metric_id""",
-    columns={
-        "region_code": ("区划代码", "Code of the region aided."),
-        "region_zh": ("受援区划", "Region aided, in Chinese."),
-        "region_en": ("受援区划（英文）", "Region aided, in English."),
-        "organization_id": ("帮扶单位标识", "Helping body."),
-        "organization_zh": ("帮扶单位", "Helping body, in Chinese."),
+    columns=shared(
+        "region_code",
+        "region_zh",
+        "region_en",
+        "organization_id",
+        "organization_zh",
+        "metric_id",
+        "metric_zh",
+        "metric_en",
+        "value",
+        "unit",
+        "qualifier",
+        "figure_text",
+        "period_start",
+        "as_of",
+        "source_id",
+    )
+    | {
         "organization_en": ("帮扶单位（英文）", "Helping body, in English."),
-        "metric_id": ("指标标识", "Metric."),
-        "metric_zh": ("指标", "Metric, in Chinese."),
-        "metric_en": ("指标（英文）", "Metric, in English."),
-        "value": ("数值（基本单位）", "Value in the base unit."),
-        "unit": ("基本单位", "Base unit."),
-        "qualifier": ("限定", "Qualifier: exact, more_than, about or at_least."),
-        "figure_text": ("原文写法", "The figure as printed."),
-        "period_start": ("期间起点", "Start of the period."),
-        "as_of": ("截至日期", "Date a cumulative figure is as of."),
-        "source_id": ("来源", "Source."),
         "locator": ("来源行号", "Line of the source."),
         "observation_id": ("观测值标识", "Observation."),
     },
@@ -158,7 +186,8 @@ SELECT
   m.locator
 FROM policy_measures m
 ORDER BY m.policy_id, m.number""",
-    columns={
+    columns=shared("source_id")
+    | {
         "measure_id": ("条目标识", "Measure."),
         "policy_id": ("所属政策", "Policy."),
         "number": ("条目序号", "Article number."),
@@ -169,7 +198,6 @@ ORDER BY m.policy_id, m.number""",
         "lead_en": ("牵头单位（英文）", "Lead bodies, in English."),
         "responsible_zh": ("按职责分工负责单位", "Bodies responsible by their duties (按职责分工负责), in Chinese."),
         "bodies": ("括注中的单位个数", "Number of bodies the clause names."),
-        "source_id": ("来源", "Source."),
         "locator": ("来源行号", "Line of the article's title."),
     },
     label_column="title_zh",
@@ -204,10 +232,8 @@ JOIN projects p ON p.id = pr.project_id
 JOIN regions r ON r.code = pr.region_code
 JOIN policy_measures m ON m.id = p.measure_id
 ORDER BY pr.region_code, p.id""",
-    columns={
-        "region_code": ("区划代码", "Region code."),
-        "region_zh": ("区划", "Region, in Chinese."),
-        "region_en": ("区划（英文）", "Region, in English."),
+    columns=shared("region_code", "region_zh", "region_en", "place_zh", "source_id")
+    | {
         "region_level": ("区划层级", "Level of the region: province, prefecture or county."),
         "parent_code": ("上级区划代码", "Code of the region's parent."),
         "project_id": ("项目标识", "Project."),
@@ -217,9 +243,7 @@ ORDER BY pr.region_code, p.id""",
         "action": ("动作归类", "Action, normalized."),
         "action_zh": ("原文动作用语", "Action as the text words it."),
         "basis": ("依据", "named or located."),
-        "place_zh": ("原文所写地点", "Place as the text names it."),
         "measure_number": ("所在条目序号", "Number of the measure that names the project."),
-        "source_id": ("来源", "Source."),
         "locator": ("来源行号", "Line of the source."),
     },
     label_column="name_zh",
@@ -263,25 +287,27 @@ JOIN regions r ON r.code = o.region_code
 JOIN sources s ON s.id = o.source_id
 LEFT JOIN organizations g ON g.id = o.organization_id
 ORDER BY o.source_id, o.locator, o.id""",
-    columns={
+    columns=shared(
+        "metric_id",
+        "metric_zh",
+        "metric_en",
+        "region_code",
+        "region_zh",
+        "region_en",
+        "organization_id",
+        "organization_zh",
+        "place_zh",
+        "period_start",
+        "as_of",
+        "value",
+        "unit",
+        "qualifier",
+        "figure_text",
+        "source_id",
+    )
+    | {
         "id": ("观测值标识", "Observation."),
-        "metric_id": ("指标标识", "Metric."),
-        "metric_zh": ("指标", "Metric, in Chinese."),
-        "metric_en": ("指标（英文）", "Metric, in English."),
-        "region_code": ("区划代码", "Region code."),
-        "region_zh": ("区划", "Region, in Chinese."),
-        "region_en": ("区划（英文）", "Region, in English."),
-        "organization_id": ("帮扶单位标识", "Body that delivered it, for aid outcomes."),
-        "organization_zh": ("帮扶单位", "That body, in Chinese."),
-        "place_zh": ("县以下地点", "Place below county level."),
-        "period_start": ("期间起点", "Start of the period."),
         "period_end": ("期间终点", "End of the period."),
-        "as_of": ("截至日期", "Date a cumulative figure is as of."),
-        "value": ("数值（基本单位）", "Value in the base unit."),
-        "unit": ("基本单位", "Base unit."),
-        "qualifier": ("限定", "Qualifier."),
-        "figure_text": ("原文写法", "The figure as printed."),
-        "source_id": ("来源", "Source."),
         "source_title_zh": ("来源标题", "Title of the source."),
         "source_publisher_zh": ("来源发布者", "Publisher of the source."),
         "source_published": ("来源发布日期", "Date of the source."),
