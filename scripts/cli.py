@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, database, dictionary, metadata, package, provenance, sourcetext, validate
+from . import coverage, database, dictionary, geo, metadata, package, provenance, sourcetext, validate
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, report
@@ -12,7 +12,8 @@ from .problems import Problem, report
 
 def stale(layout: Layout) -> list[Path]:
     """Generated files that differ from what the build would write now."""
-    generated = {**package.generated(layout), **dictionary.generated(layout), **metadata.generated(layout)}
+    generated = {**geo.generated(layout), **package.generated(layout)}
+    generated |= {**dictionary.generated(layout), **metadata.generated(layout)}
     return stale_files(generated) + package.orphans(layout)
 
 
@@ -39,7 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(report(problems))
         print("Build stopped; the last good outputs are left in place.", file=sys.stderr)
         return 1
-    changed = write_files(package.generated(layout))
+    changed = write_files(geo.generated(layout))
+    changed += write_files(package.generated(layout))
     for orphan in package.orphans(layout):
         orphan.unlink()
         changed.append(orphan)

