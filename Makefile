@@ -11,13 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATASETTE_PORT ?= 8001
 
-.PHONY: help install validate build serve test lint format lock clean
+.PHONY: help install browser validate build serve test lint format lock clean
 
 help:
 	@echo "make serve    install, validate, build, and serve the package and Datasette"
 	@echo "make test     lint, format check and the test suite"
 	@echo "make validate check the data without writing anything"
-	@echo "make build    validate, then write datapackage.json, the JSON Schemas and the data dictionary"
+	@echo "make build    validate, then build the package, build/taihang.db and site/"
+	@echo "make browser  install axe-core for the browser tests (they also need Debian's chromium)"
 	@echo "make lock     re-pin requirements.lock from requirements.in"
 
 $(INSTALLED): requirements.lock
@@ -27,6 +28,10 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 install: $(INSTALLED)
+
+# For the browser tests: axe-core from npm. Chromium and CJK fonts come from Debian (see .ci/run).
+browser: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 
 validate: install
 	$(BIN)/python -m scripts validate
@@ -54,4 +59,4 @@ lock:
 		--python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) build dist site .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist site node_modules .cache .pytest_cache .ruff_cache docs/regions docs/organizations docs/measures docs/sources

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, database, dictionary, geo, metadata, package, provenance, sourcetext, validate
+from . import coverage, database, dictionary, geo, metadata, package, provenance, site, sourcetext, validate
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, report
@@ -32,8 +32,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Passes 1 and 2; if clean, write the package and its JSON Schemas; Frictionless; then the dictionary."""
+def cmd_package(args: argparse.Namespace) -> int:
+    """Passes 1 and 2; if clean, write the boundaries, the package and its JSON Schemas; Frictionless; then
+    the data dictionary and Datasette's metadata."""
     layout = Layout(args.root)
     problems = validate.check_rows(layout)
     if problems:
@@ -48,11 +49,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     problems = validate.check_frictionless(layout)
     if not problems:
         changed += write_files({**dictionary.generated(layout), **metadata.generated(layout)})
-        changed.append(database.build(layout))
     for path in changed:
         print(f"wrote {layout.name(path)}")
     print(report(problems))
     return 1 if problems else 0
+
+
+def cmd_database(args: argparse.Namespace) -> int:
+    """build/taihang.db from the package."""
+    layout = Layout(args.root)
+    print(f"wrote {layout.name(database.build(layout))}")
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """site/ from the database, with MkDocs (strict)."""
+    layout = Layout(args.root)
+    print(f"wrote {layout.name(site.build(layout))}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Every step in order, stopping at the first that fails."""
+    for step in (cmd_package, cmd_database, cmd_site):
+        status = step(args)
+        if status:
+            return status
+    return 0
 
 
 def _sources(args: argparse.Namespace) -> Path | None:
@@ -102,11 +125,18 @@ def parser() -> argparse.ArgumentParser:
         "validate",
         help="check every CSV row, the keys across tables, that generated files are current, and Frictionless",
     ).set_defaults(run=cmd_validate)
-    sub.add_parser(
-        "build",
-        help="validate, then write datapackage.json, the JSON Schemas, the data dictionary, the Datasette metadata "
-        "and build/taihang.db (each atomically)",
-    ).set_defaults(run=cmd_build)
+    for name, run, text in (
+        (
+            "package",
+            cmd_package,
+            "validate, then write datapackage.json, the JSON Schemas, the boundaries, "
+            "the data dictionary and Datasette's metadata (each atomically)",
+        ),
+        ("database", cmd_database, "build build/taihang.db from the package (atomically)"),
+        ("site", cmd_site, "build site/ from the database with MkDocs, strict, with the downloads"),
+        ("build", cmd_build, "package, database and site, in order"),
+    ):
+        sub.add_parser(name, help=text).set_defaults(run=run)
     for name, run, text in (
         ("verify", cmd_verify, "check every cited line, figure and hash against the archived sources"),
         ("coverage", cmd_coverage, "list every number in the sources as captured or excluded; fail on any other"),
@@ -114,7 +144,7 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=text)
         command.add_argument("--sources", type=Path, help="folder of archived sources (default: $TAIHANG_SOURCES)")
         command.set_defaults(run=run)
-    serve = sub.add_parser("serve", help="serve the package and Datasette on 127.0.0.1")
+    serve = sub.add_parser("serve", help="serve the site (with the downloads) and Datasette on 127.0.0.1")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--datasette-port", type=int, default=8001)

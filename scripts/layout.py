@@ -29,6 +29,18 @@ class Layout:
         return self.root / "build" / "taihang.db"
 
     @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def fragments(self) -> Path:
+        return self.root / "build" / "fragments"
+
+    @property
+    def jieba_userdict(self) -> Path:
+        return self.root / "build" / "jieba_userdict.txt"
+
+    @property
     def boundaries(self) -> Path:
         return self.root / "data" / "geo" / "counties.geojson"
 

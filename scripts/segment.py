@@ -51,3 +51,25 @@ class Segmenter:
 def words_from(conn: sqlite3.Connection) -> list[str]:
     """The dictionary words: names of regions, bodies and projects in the database."""
     return [row[0] for row in conn.execute(WORDS_SQL) if row[0]]
+
+
+# Words the site's search should always find as words of their own, wherever they occur.
+SEARCH_TERMS = ("总工会", "乡村振兴", "脱贫攻坚", "革命老区", "太行", "定点帮扶", "驻村工作队", "光伏", "帮扶")
+
+
+def site_userdict(conn: sqlite3.Connection) -> str:
+    """jieba's user dictionary for the site's search (MkDocs Material cuts pages with jieba.cut).
+
+    The site's search matches a query against the start of each word, so a long name that jieba keeps
+    whole would hide the words inside it: 中华全国总工会 would not be found by 总工会. Region names and a
+    few key terms are kept whole; names of bodies and projects that jieba would keep whole are removed
+    from its dictionary (frequency 0), so that they are cut into their words.
+    """
+    keep = {name for (name,) in conn.execute("SELECT name_zh FROM regions")} | set(SEARCH_TERMS)
+    keep |= {n[:-1] for n in keep if len(n) > 2 and n[-1] in "省市县区"}
+    split = set()
+    for name in words_from(conn):
+        if name not in keep and len(name) > 3 and list(jieba.cut(name)) == [name]:
+            split.add(name)
+    lines = [f"{word} 100000" for word in sorted(keep)] + [f"{word} 0" for word in sorted(split)]
+    return "".join(line + "\n" for line in lines if " " not in line.rsplit(" ", 1)[0])

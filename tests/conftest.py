@@ -32,3 +32,12 @@ def sources_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"archived sources not found at {path}; set TAIHANG_SOURCES to the folder to run this test")
     return path
+
+
+@pytest.fixture(scope="session")
+def built(layout) -> Layout:
+    """The whole build (package, database, site), run once per test session so tests see fresh outputs."""
+    from scripts.cli import main
+
+    assert main(["build"]) == 0
+    return layout

@@ -14,11 +14,8 @@ from scripts.serve import datasette
 
 
 @pytest.fixture(scope="module")
-def db_path():
-    layout = Layout()
-    if not layout.database.exists():
-        database.build(layout)
-    return layout.database
+def db_path(built):
+    return built.database
 
 
 @pytest.fixture(scope="module")

@@ -85,7 +85,7 @@ def test_an_edited_csv_makes_the_package_stale(tmp_path):
     with copy.csv("regions").open("a", encoding="utf-8") as fh:
         fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
     assert main(["--root", str(tmp_path), "validate"]) == 1
-    assert main(["--root", str(tmp_path), "build"]) == 0
+    assert main(["--root", str(tmp_path), "package"]) == 0
     assert main(["--root", str(tmp_path), "validate"]) == 0
 
 

@@ -1,4 +1,4 @@
-"""The package server: an index of the resources, the files themselves, and nothing else."""
+"""The site server: the built site under its public path, the downloads, and nothing else."""
 
 import threading
 import urllib.error
@@ -6,12 +6,12 @@ import urllib.request
 
 import pytest
 
-from scripts.serve import server
+from scripts.serve import PREFIX, server
 
 
 @pytest.fixture()
-def base_url(layout):
-    httpd = server(layout, "127.0.0.1", 0)
+def base_url(built):
+    httpd = server(built, "127.0.0.1", 0)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
@@ -22,25 +22,23 @@ def base_url(layout):
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as err:
         return err.code, ""
 
 
-def test_index_lists_every_resource(base_url, layout):
+def test_the_root_leads_to_the_site(base_url):
     status, body = _get(base_url + "/")
-    assert status == 200
-    for name in ("sources", "regions", "designations"):
-        assert f'href="/data/{name}.csv"' in body
+    assert status == 200 and "太行革命老区振兴开放数据" in body
 
 
-def test_package_files_are_served(base_url):
-    assert _get(base_url + "/datapackage.json")[0] == 200
-    status, body = _get(base_url + "/data/regions.csv")
+def test_pages_and_downloads_are_served(base_url):
+    assert _get(base_url + PREFIX + "en/")[0] == 200
+    status, body = _get(base_url + PREFIX + "downloads/regions.csv")
     assert status == 200 and "140427,壶关县" in body
-    assert _get(base_url + "/schemas/json/regions.schema.json")[0] == 200
+    assert _get(base_url + PREFIX + "downloads/datapackage.json")[0] == 200
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/Makefile", "/data/../Makefile", "/scripts/cli.py"])
+@pytest.mark.parametrize("path", ["/.git/config", "/Makefile", PREFIX + "../Makefile", "/data/regions.csv"])
 def test_nothing_else_is_served(base_url, path):
     assert _get(base_url + path)[0] == 404

@@ -1,0 +1,36 @@
+"""Putting data into Markdown safely: every value is escaped, so a name can never become markup."""
+
+from urllib.parse import quote
+
+# Characters that HTML or Markdown would read as markup, written as numeric entities, in one pass.
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#{}!~"})
+
+
+def esc(value: object) -> str:
+    """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line."""
+    if value is None:
+        return ""
+    return " ".join(str(value).translate(_ENTITIES).split())
+
+
+def number(value: float | int | None) -> str:
+    """A value in base units, with thousands separators and no spurious decimals."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def link(label: object, target: str) -> str:
+    """A Markdown link with an escaped label; the target is percent-encoded where it needs to be."""
+    return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&')})"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table from cells that are already escaped."""
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,221 @@
+"""The built site: no third-party requests, working links and anchors, Chinese search, escaping, JSON-LD."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import markdown
+import pytest
+
+from scripts.layout import ROOT
+from scripts.serve import PREFIX
+
+# URLs in Material's JavaScript that are fetched only in conditions this site never meets.
+CONDITIONAL_JS_URLS = {
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "loaded only on a page with a Mermaid diagram; none has one",
+    "https://unpkg.com/resize-observer-polyfill": "loaded only by a browser without ResizeObserver (none since 2020)",
+    "https://api.github.com/repos/${e}/${t}": "repository facts, fetched only when repo_url is set; it is not",
+    "https://api.github.com/users/${e}": "repository facts, fetched only when repo_url is set; it is not",
+    "https://${e}/api/v4/projects/${encodeURIComponent(t)}": "GitLab facts, fetched only when repo_url is set; it is not",
+}
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
+RESOURCE_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+
+
+class Page(HTMLParser):
+    """The links, anchors and resource references of one HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.resources: list[str] = []
+        self.scripts: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "link" and set((attrs.get("rel") or "").split()) & RESOURCE_LINKS:
+            self.resources.append(attrs.get("href", ""))
+        for name in RESOURCE_ATTRIBUTES & set(attrs):
+            self.resources.append(attrs[name] or "")
+        if "style" in attrs:
+            self.resources += re.findall(r"url\(\s*['\"]?([^'\")]+)", attrs["style"])
+        self._in_ld = tag == "script" and attrs.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.scripts.append(data)
+            self._in_ld = False
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Path:
+    return built.root / "site"
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[Path, Page]:
+    parsed = {}
+    for path in site.rglob("*.html"):
+        page = Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        parsed[path] = page
+    return parsed
+
+
+def _external(url: str) -> bool:
+    return url.startswith(("http://", "https://", "//"))
+
+
+def test_no_page_references_a_third_party_resource(pages):
+    offending = {f"{p}: {r}" for p, page in pages.items() for r in page.resources if _external(r)}
+    assert not offending, sorted(offending)[:10]
+
+
+def test_no_stylesheet_or_script_fetches_from_a_third_party(site):
+    css_urls = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])(https?://[^'\")\s]+)")
+    comment = re.compile(r"/\*.*?\*/", re.S)
+    js_urls = re.compile(r"""["'`](https?://[^"'`\s]+)""")
+    found = []
+    for path in site.rglob("*.css"):
+        found += [(path, u) for u in css_urls.findall(comment.sub("", path.read_text(encoding="utf-8")))]
+    for path in site.rglob("*.js"):
+        code = comment.sub("", path.read_text(encoding="utf-8", errors="replace"))
+        code = re.sub(r"(?<![:'\"\\])//[^\n]*", "", code)
+        found += [(path, u) for u in js_urls.findall(code) if u not in CONDITIONAL_JS_URLS]
+    assert not found, found[:10]
+
+
+def test_the_conditions_of_the_allowed_urls_hold(site):
+    assert not re.search(r"^repo_url:", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    for path in site.rglob("*.html"):
+        assert 'class="mermaid"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_internal_link_and_anchor_resolves(site, pages):
+    broken = []
+    for path, page in pages.items():
+        for href in page.links:
+            if _external(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            parts = urlsplit(href)
+            if parts.path.startswith(PREFIX):  # absolute within the site's public path
+                target = (site / unquote(parts.path[len(PREFIX) :])).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)} → {href}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else set()
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site)} → {href} (no such anchor)")
+    assert not broken, broken[:20]
+
+
+def test_every_page_has_a_report_an_error_link(site, pages):
+    config_url = "https://github.com/taihang-open-data/taihang-old-area/issues/new"
+    for path, page in pages.items():
+        if path.name == "404.html":
+            continue
+        reports = [h for h in page.links if h.startswith(config_url + "?title=")]
+        assert reports, path
+        address = "https%3A//taihang-open-data.github.io/taihang-old-area/" + quote(str(path.parent.relative_to(site)))
+        assert f"Page%3A%20{address.removesuffix('.')}" in reports[0], reports[0]
+
+
+def _search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+@pytest.mark.parametrize(
+    ("term", "location"),
+    [
+        ("壶关", "regions/140427/"),
+        ("光伏", "changzhi/"),
+        ("总工会", "organizations/acftu/"),
+        ("revitalization", "en/policy/"),
+        ("economy", "en/measures/jinzhengfa-2021-36-08/"),
+    ],
+)
+def test_search_index_finds_the_right_pages(site, term, location):
+    separator = re.compile(r"[\s\u200b\-]+")
+    hits = {
+        d["location"].split("#")[0]
+        for d in _search_docs(site)
+        if term.lower() in separator.split((d["title"] + " " + d["text"]).lower())
+    }
+    assert location in hits, sorted(hits)[:10]
+
+
+def test_search_is_configured_for_chinese_and_english(site):
+    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["pipeline"] == ["stopWordFilter", "trimmer"]
+    assert "\\u200b" in config["separator"]
+
+
+def test_both_languages_have_every_page(site):
+    chinese = {p.relative_to(site).parent for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "en"}
+    english = {p.relative_to(site / "en").parent for p in (site / "en").rglob("index.html")}
+    assert chinese == english
+    assert len(chinese) > 180
+
+
+def test_json_ld_describes_the_dataset_and_its_downloads(site, pages):
+    for page_path in ("index.html", "data/index.html", "en/index.html", "en/data/index.html"):
+        [block] = pages[site / page_path].scripts
+        data = json.loads(block)
+        assert data["@type"] == "Dataset"
+        for key in ("name", "description", "license", "creator", "dateModified", "version", "keywords"):
+            assert data[key], key
+        assert data["spatialCoverage"] and data["temporalCoverage"]
+        assert len(data["distribution"]) >= 4
+        for download in data["distribution"]:
+            local = site / "downloads" / download["contentUrl"].rsplit("/", 1)[1]
+            assert download["contentSize"] == f"{local.stat().st_size} B", download
+            assert download["encodingFormat"]
+
+
+def test_values_are_escaped_on_generated_pages(tmp_path):
+    """A fixture package whose county name holds a script: the page shows it as text."""
+    import shutil
+
+    from scripts import database, geo, package
+    from scripts.atomic import write_files
+    from scripts.layout import Layout
+    from scripts.pages import Site
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    regions = tmp_path / "data" / "regions.csv"
+    evil = '<script>alert("x")</script>壶关县'
+    text = regions.read_text(encoding="utf-8").replace("140427,壶关县,长治市壶关县,", f"140427,{evil},长治市{evil},")
+    regions.write_text(text, "utf-8")
+    layout = Layout(tmp_path)
+    write_files(geo.generated(layout) | package.generated(layout))
+    database.build(layout)
+    site = Site(layout)
+    try:
+        page = site.region_page("140427", "zh") + site.index_pages("zh")["regions/index.md"]
+    finally:
+        site.close()
+    html = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
+    assert "<script>" not in html
+    assert "&#60;script&#62;alert" in html
+
+
+def test_charts_are_inline_svg_with_captions_and_sources(site):
+    for page in ("aid-history/index.html", "poverty-results/index.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        figures = re.findall(r'<figure class="chart">(.*?)</figure>', html, re.S)
+        assert figures, page
+        for figure in figures:
+            assert "<svg" in figure and "<figcaption" in figure
+            assert "<text" in figure  # labels are text, not paths
