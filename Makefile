@@ -11,13 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATASETTE_PORT ?= 8001
 
-.PHONY: help install browser validate build serve test lint format lock clean
+.PHONY: help install browser validate build release serve test lint format lock clean
 
 help:
 	@echo "make serve    install, validate, build, and serve the package and Datasette"
 	@echo "make test     lint, format check and the test suite"
 	@echo "make validate check the data without writing anything"
 	@echo "make build    validate, then build the package, build/taihang.db and site/"
+	@echo "make release  write dist/: the package as a zip, the database, an Excel workbook and SHA256SUMS"
 	@echo "make browser  install axe-core for the browser tests (they also need Debian's chromium)"
 	@echo "make lock     re-pin requirements.lock from requirements.in"
 
@@ -38,6 +39,11 @@ validate: install
 
 build: install
 	$(BIN)/python -m scripts build
+
+release: install
+	$(BIN)/python -m scripts package
+	$(BIN)/python -m scripts database
+	$(BIN)/python -m scripts release
 
 serve: build
 	$(BIN)/python -m scripts serve --host $(HOST) --port $(PORT) --datasette-port $(DATASETTE_PORT)

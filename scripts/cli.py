@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, database, dictionary, geo, metadata, package, provenance, site, sourcetext, validate
+from . import coverage, database, dictionary, geo, metadata, package, provenance, release, site, sourcetext, validate
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, report
@@ -62,6 +62,13 @@ def cmd_database(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    """dist/ from the package and the database: zip, SQLite, Excel workbook, SHA256SUMS."""
+    layout = Layout(args.root)
+    print(f"wrote {layout.name(release.build(layout))}")
+    return 0
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     """site/ from the database, with MkDocs (strict)."""
     layout = Layout(args.root)
@@ -71,7 +78,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Every step in order, stopping at the first that fails."""
-    for step in (cmd_package, cmd_database, cmd_site):
+    for step in (cmd_package, cmd_database, cmd_release, cmd_site):
         status = step(args)
         if status:
             return status
@@ -133,8 +140,9 @@ def parser() -> argparse.ArgumentParser:
             "the data dictionary and Datasette's metadata (each atomically)",
         ),
         ("database", cmd_database, "build build/taihang.db from the package (atomically)"),
+        ("release", cmd_release, "write dist/: the package as a zip, the database, an Excel workbook, SHA256SUMS"),
         ("site", cmd_site, "build site/ from the database with MkDocs, strict, with the downloads"),
-        ("build", cmd_build, "package, database and site, in order"),
+        ("build", cmd_build, "package, database, release and site, in order"),
     ):
         sub.add_parser(name, help=text).set_defaults(run=run)
     for name, run, text in (

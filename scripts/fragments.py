@@ -11,11 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from . import charts
+from . import charts, release
 from .layout import Layout
 from .markup import esc, link, number, table
 from .pages import LANGS, QUALIFIERS, UNITS, Site, pick, t
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KEY_FIGURES = (
     "old-area-counties-shanxi",
     "shanxi-poor-counties-lifted",
@@ -51,24 +52,23 @@ CATEGORY = {
     "rural": ("乡村振兴", "Rural revitalization"),
     "urban": ("城镇", "Towns and cities"),
 }
-DOWNLOADS = (
-    ("datapackage.json", "Data package descriptor 数据包描述", "application/json"),
-    ("taihang.db", "SQLite database 数据库", "application/vnd.sqlite3"),
-    ("counties.geojson", "County boundaries 县界（示意）", "application/geo+json"),
-)
 
 
 def downloads(layout: Layout) -> list[tuple[str, Path, str]]:
-    """The files the site offers, as (title, path, media type): the package, the database, every CSV."""
-    paths = {
-        "datapackage.json": layout.descriptor,
-        "taihang.db": layout.database,
-        "counties.geojson": layout.boundaries,
-    }
-    files = [(title, paths[name], mediatype) for name, title, mediatype in DOWNLOADS]
+    """The files the site offers, as (title, path, media type): the release, then the package's files."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
-    files += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
-    return files
+    files = release.names(package["version"])
+    dist = layout.dist
+    offered = [
+        ("Data package (CSV, descriptor, README, licences) 数据包", dist / files["zip"], "application/zip"),
+        ("Excel workbook, one sheet per table 工作簿", dist / files["xlsx"], XLSX),
+        ("SQLite database 数据库", dist / files["sqlite"], "application/vnd.sqlite3"),
+        ("Checksums of the release 校验和", dist / files["sums"], "text/plain"),
+        ("Data package descriptor 数据包描述", layout.descriptor, "application/json"),
+        ("County boundaries 县界（示意）", layout.boundaries, "application/geo+json"),
+    ]
+    offered += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
+    return offered
 
 
 class Fragments:

@@ -29,6 +29,10 @@ class Layout:
         return self.root / "build" / "taihang.db"
 
     @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 

@@ -1,0 +1,147 @@
+"""The release: dist/ with the data package as a zip, the SQLite database, an Excel workbook and SHA256SUMS.
+
+Every artifact is reproducible: the zip has fixed timestamps, order and permissions; the workbook's
+dates are the package's release date. The same commit gives byte-identical files. dist/ is built in a
+temporary folder and swapped in whole, so a failed release leaves the last good one in place.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from schemas import PACKAGE
+
+from .layout import Layout
+from .package import tabular
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_FILES = ("LICENSE", "LICENSE-DATA", "CITATION.cff")
+
+
+def names(version: str) -> dict[str, str]:
+    base = f"taihang-old-area-{version}"
+    return {"zip": f"{base}.zip", "sqlite": f"{base}.sqlite", "xlsx": f"{base}.xlsx", "sums": "SHA256SUMS"}
+
+
+def _readme(package: dict[str, Any]) -> str:
+    lines = [
+        f"# {package['title']}",
+        "",
+        f"Version {package['version']}, {package['created'][:10]}. {package['description']}",
+        "",
+        "Files: `datapackage.json` (the Frictionless descriptor: every table's columns, types, keys and "
+        "descriptions), one CSV per table in `data/` (UTF-8, header row, empty cell = null), and the county "
+        "boundaries in `data/geo/counties.geojson`. Join on the six-digit GB/T 2260 codes.",
+        "",
+        "Tables:",
+        "",
+    ]
+    lines += [f"- `{r['path']}`: {r['title']}. {r['description']}" for r in tabular(package)]
+    lines += [
+        "",
+        "Licence: the data is CC BY 4.0 (LICENSE-DATA); the code that built it is MIT (LICENSE). "
+        "Cite it as CITATION.cff says.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _zip(layout: Layout, package: dict[str, Any]) -> bytes:
+    entries = {"README.md": _readme(package).encode("utf-8"), "datapackage.json": layout.descriptor.read_bytes()}
+    for resource in package["resources"]:
+        entries[resource["path"]] = (layout.root / resource["path"]).read_bytes()
+    for name in ZIP_FILES:
+        entries[name] = (layout.root / name).read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def _cell(field: dict[str, Any], text: str) -> Any:
+    if text == "":
+        return None
+    if field["type"] == "integer":
+        return int(text)
+    if field["type"] == "number":
+        return float(text)
+    if field["type"] == "boolean":
+        return text == "true"
+    return text
+
+
+def _workbook(layout: Layout, package: dict[str, Any], path: Path) -> None:
+    import xlsxwriter
+
+    created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
+    workbook.set_properties({"title": package["title"], "created": created, "comments": package["description"]})
+    bold = workbook.add_format({"bold": True})
+    about = workbook.add_worksheet("README")
+    about.set_column(0, 0, 120)
+    for row, line in enumerate(_readme(package).splitlines()):
+        about.write_string(row, 0, line)
+    dictionary = workbook.add_worksheet("dictionary")
+    header = ["resource", "column", "type", "unit", "required", "说明", "description"]
+    dictionary.write_row(0, 0, header, bold)
+    row = 1
+    for resource in tabular(package):
+        for field in resource["schema"]["fields"]:
+            required = "yes" if field.get("constraints", {}).get("required") else ""
+            values = [resource["name"], field["name"], field["type"], field.get("unit", ""), required]
+            dictionary.write_row(row, 0, [*values, field["description_zh"], field["description"]])
+            row += 1
+    dictionary.freeze_panes(1, 0)
+    for resource in tabular(package):
+        sheet = workbook.add_worksheet(resource["name"][:31])
+        fields = resource["schema"]["fields"]
+        sheet.write_row(0, 0, [f["name"] for f in fields], bold)
+        sheet.freeze_panes(1, 0)
+        with (layout.root / resource["path"]).open(encoding="utf-8", newline="") as fh:
+            for r, record in enumerate(csv.DictReader(fh), 1):
+                for c, field in enumerate(fields):
+                    value = _cell(field, record[field["name"]])
+                    if isinstance(value, str):
+                        sheet.write_string(r, c, value)
+                    elif value is not None:
+                        sheet.write(r, c, value)
+    workbook.close()
+
+
+def build(layout: Layout) -> Path:
+    """Write dist/ from the package and the database."""
+    package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
+    files = names(package["version"])
+    tmp = layout.root / "build" / "dist.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        (tmp / files["zip"]).write_bytes(_zip(layout, package))
+        shutil.copyfile(layout.database, tmp / files["sqlite"])
+        _workbook(layout, package, tmp / files["xlsx"])
+        sums = "".join(
+            f"{hashlib.sha256((tmp / files[k]).read_bytes()).hexdigest()}  {files[k]}\n"
+            for k in ("zip", "sqlite", "xlsx")
+        )
+        (tmp / files["sums"]).write_text(sums, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    target = layout.dist
+    previous = layout.root / "build" / "dist.previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    tmp.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+    return target

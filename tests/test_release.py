@@ -1,0 +1,100 @@
+"""The release in dist/: what it holds, that its checksums verify, that it is reproducible, and atomic."""
+
+import hashlib
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from schemas import BY_NAME, PACKAGE
+from scripts import release, site
+from scripts.layout import ROOT, Layout
+
+FILES = release.names(PACKAGE["version"])
+
+
+@pytest.fixture(scope="module")
+def dist(built) -> Path:
+    return built.dist
+
+
+def test_dist_holds_the_artifacts_and_their_checksums_verify(dist):
+    assert sorted(p.name for p in dist.iterdir()) == sorted(FILES.values())
+    for line in (dist / FILES["sums"]).read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_zip_holds_the_package_with_fixed_timestamps(dist):
+    with zipfile.ZipFile(dist / FILES["zip"]) as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        for expected in ("README.md", "datapackage.json", "LICENSE", "LICENSE-DATA", "CITATION.cff"):
+            assert expected in names
+        assert {f"data/{r}.csv" for r in BY_NAME} <= set(names)
+        assert "data/geo/counties.geojson" in names
+        assert {info.date_time for info in archive.infolist()} == {release.ZIP_TIME}
+        assert archive.read("data/regions.csv") == (ROOT / "data/regions.csv").read_bytes()
+
+
+def test_the_workbook_has_a_sheet_per_table_and_a_dictionary(dist):
+    with zipfile.ZipFile(dist / FILES["xlsx"]) as book:
+        sheets = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode("utf-8"))
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+    assert sheets == ["README", "dictionary", *BY_NAME]
+    assert "长治市壶关县" in strings  # UTF-8 text in the workbook, which Excel shows correctly
+
+
+def _copy_inputs(tmp_path: Path) -> Layout:
+    for part in ("data", "schemas"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    for name in ("datapackage.json", "LICENSE", "LICENSE-DATA", "CITATION.cff"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "build").mkdir()
+    shutil.copy(ROOT / "build" / "taihang.db", tmp_path / "build" / "taihang.db")
+    return Layout(tmp_path)
+
+
+def test_two_release_builds_are_byte_identical(tmp_path, dist):
+    layout = _copy_inputs(tmp_path)
+    first = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
+    second = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
+    assert first == second == {p.name: p.read_bytes() for p in dist.iterdir()}
+
+
+def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, dist):
+    layout = _copy_inputs(tmp_path)
+    good = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
+
+    def broken(*args):
+        raise RuntimeError("injected failure while writing the workbook")
+
+    monkeypatch.setattr(release, "_workbook", broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        release.build(layout)
+    assert {p.name: p.read_bytes() for p in layout.dist.iterdir()} == good
+    assert not (tmp_path / "build" / "dist.tmp").exists()
+
+
+def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch):
+    before = (built.root / "site" / "index.html").read_bytes()
+
+    def failing(*args, **kwargs):
+        return subprocess.CompletedProcess(args, 1, "", "injected failure")
+
+    monkeypatch.setattr(site.subprocess, "run", failing)
+    with pytest.raises(RuntimeError, match="injected failure"):
+        site.build(built)
+    assert (built.root / "site" / "index.html").read_bytes() == before
+    assert not (built.root / "build" / "site.tmp").exists()
+
+
+def test_the_download_page_links_every_artifact_with_size_and_checksum(built, dist):
+    page = (built.root / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    for path in dist.iterdir():
+        assert f'href="../downloads/{path.name}"' in page
+        assert f"{path.stat().st_size:,}" in page
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in page
