@@ -3,6 +3,7 @@
 Every problem is collected and reported; none stops the others from being found.
 """
 
+import re
 from collections.abc import Iterator
 
 from pydantic import ValidationError
@@ -24,6 +25,8 @@ EXPECTED = {
     "finite_number": "a finite number",
 }
 
+
+LINE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 # A column that must equal a column of the row its foreign key points to:
 # (resource, column, foreign key column, referenced resource, referenced column).
@@ -103,11 +106,11 @@ def check_rows(layout: Layout) -> list[Problem]:
                     at = columns.index(column) + 1
                     where = f"{target}.{target_column} of {row[fk]}"
                     problems.append(Problem(name, line, at, column, row[column], f"{expected!r}, the {where}"))
-            if meta.resource == "sources" and row["lines"].isdigit():
-                source_lines[row["id"]] = int(row["lines"])
-            elif "locator" in row and row["locator"].isdigit() and row.get("source_id") in source_lines:
+            if meta.resource == "sources" and _line_number(row["lines"]):
+                source_lines[row["id"]] = _line_number(row["lines"])
+            elif "locator" in row and _line_number(row["locator"]) and row.get("source_id") in source_lines:
                 limit = source_lines[row["source_id"]]
-                if int(row["locator"]) > limit:
+                if _line_number(row["locator"]) > limit:
                     column = columns.index("locator") + 1
                     expected = f"a line of {row['source_id']}, which has {limit} lines"
                     problems.append(Problem(name, line, column, "locator", row["locator"], expected))
@@ -122,6 +125,11 @@ def check_rows(layout: Layout) -> list[Problem]:
             unreadable.add(meta.resource)  # its problems are reported; checking references to it would repeat them
     problems.extend(_missing_references(layout, set(keys) | unreadable))
     return problems
+
+
+def _line_number(text: str) -> int | None:
+    """A line number or count written in ASCII digits, or None (the row check reports anything else)."""
+    return int(text) if LINE_NUMBER.fullmatch(text) else None
 
 
 def _missing_references(layout: Layout, loaded: set[str]) -> Iterator[Problem]:

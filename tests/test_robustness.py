@@ -1,0 +1,174 @@
+"""Inputs that cannot hurt us: random bytes, odd encodings and shapes give a clear error or a correct load,
+never a traceback or a hang; and Datasette keeps up under a bounded load from a loopback client."""
+
+import codecs
+import csv
+import io
+import json
+import shutil
+import socket
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas import BY_NAME
+from scripts import metadata, validate
+from scripts.layout import ROOT, Layout
+from scripts.problems import Problem
+
+COLUMNS = BY_NAME["sources"].columns()
+GOOD_ROW = next(csv.reader(io.StringIO((ROOT / "data/sources.csv").read_text(encoding="utf-8").splitlines()[4])))
+SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _check(tmp_path: Path, content: bytes) -> list[Problem]:
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    (data / "sources.csv").write_bytes(content)
+    started = time.monotonic()
+    problems = validate.check_rows(Layout(tmp_path))
+    assert time.monotonic() - started < 2
+    for problem in problems:
+        assert str(problem).startswith("data/sources.csv")
+        assert problem.expected
+    return problems
+
+
+def _csv(rows: list[list[str]], newline: str = "\n") -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows(rows)
+    return out.getvalue()
+
+
+@SETTINGS
+@given(st.binary(max_size=3000))
+def test_random_bytes_give_problems_not_tracebacks(tmp_path, content):
+    _check(tmp_path, content)
+
+
+cell = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet='",\r\n \t\ufeff', max_size=10),
+    st.from_regex(r"-?[0-9]{1,400}(\.[0-9]{1,50})?(e[0-9]{1,4})?", fullmatch=True),
+    st.sampled_from(["", "true", "yes", "2021-02-30", "9" * 5000, "1e400", "NaN", "x" * 200_000]),
+)
+
+
+@SETTINGS
+@given(
+    rows=st.lists(st.lists(cell, min_size=0, max_size=20), max_size=5),
+    header=st.sampled_from(["exact", "missing", "extra", "shuffled"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_odd_shapes_and_encodings_give_a_clear_error_or_a_correct_load(tmp_path, rows, header, encoding, newline):
+    columns = {
+        "exact": COLUMNS,
+        "missing": COLUMNS[:-1],
+        "extra": [*COLUMNS, "extra"],
+        "shuffled": COLUMNS[::-1],
+    }[header]
+    content = _csv([columns, *rows], newline).encode(encoding, errors="replace")
+    problems = _check(tmp_path, content)
+    if not problems:
+        # a clean load only happens for well-formed UTF-8 with the schema's header, and every row is read as written
+        assert header == "exact"
+        parsed = list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+        assert parsed[0] == COLUMNS and all(len(r) == len(COLUMNS) for r in parsed[1:])
+
+
+@SETTINGS
+@given(value=st.sampled_from(["9" * 5000, "1e400", "-0", "007", "1" * 30, "2.5", " 3", "३"]))
+def test_huge_or_strange_numbers_are_errors_or_numbers(tmp_path, value):
+    row = list(GOOD_ROW)
+    row[COLUMNS.index("lines")] = value
+    problems = _check(tmp_path, _csv([COLUMNS, row]).encode("utf-8"))
+    if not problems:
+        assert value.isascii() and value.isdigit()
+
+
+def test_a_valid_file_with_crlf_quotes_and_embedded_newlines_loads(tmp_path):
+    row = list(GOOD_ROW)
+    row[COLUMNS.index("notes")] = 'A note with "quotes", a comma,\nand a line break.'
+    assert _check(tmp_path, _csv([COLUMNS, row], "\r\n").encode("utf-8")) == []
+
+
+def test_a_bom_is_reported_once_and_the_rows_are_still_checked(tmp_path):
+    row = list(GOOD_ROW)
+    row[COLUMNS.index("published")] = "2021-02-30"
+    problems = _check(tmp_path, codecs.BOM_UTF8 + _csv([COLUMNS, row]).encode("utf-8"))
+    assert [p.line for p in problems] == [1, 2]
+
+
+def test_datasette_metadata_escapes_the_data(tmp_path, built):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "datapackage.json", tmp_path)
+    sources = tmp_path / "data" / "sources.csv"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("红色山西网", "<script>alert(1)</script>", 1), "utf-8"
+    )
+    html = metadata.generate(Layout(tmp_path))["description_html"]
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+LOAD_REQUESTS = 2000
+LOAD_CONCURRENCY = 8
+
+
+def test_datasette_under_a_bounded_load(built):
+    """2,000 requests of mixed canned queries, 8 at a time, from a loopback client: no errors; p95 reported."""
+    import uvicorn
+
+    from schemas.queries import QUERIES
+    from scripts.serve import datasette
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(datasette(built).app(), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    paths = [
+        f"/taihang/{q.name}.json?_shape=array&" + "&".join(f"{k}={v}" for k, v in q.example.items()) for q in QUERIES
+    ] + ["/taihang/observations.json?_size=50", "/taihang/regions.json?_labels=on"]
+
+    def fetch(i: int) -> tuple[int, float]:
+        path = paths[i % len(paths)].replace("q=总工会", "q=%E6%80%BB%E5%B7%A5%E4%BC%9A")
+        started = time.perf_counter()
+        with urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+            response.read()
+            return response.status, time.perf_counter() - started
+
+    try:
+        with ThreadPoolExecutor(LOAD_CONCURRENCY) as pool:
+            results = list(pool.map(fetch, range(LOAD_REQUESTS)))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    statuses = {status for status, _ in results}
+    latencies = sorted(t for _, t in results)
+    p95 = statistics.quantiles(latencies, n=20)[-1]
+    report = {"requests": len(results), "concurrency": LOAD_CONCURRENCY, "p50_ms": 1000 * statistics.median(latencies)}
+    report["p95_ms"] = 1000 * p95
+    (ROOT / "build" / "load-test.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"\nDatasette load test: {report}")
+    assert statuses == {200}
+    assert len(results) == LOAD_REQUESTS
+
+
+@pytest.mark.parametrize("name", ["sources", "regions"])
+def test_problem_messages_always_name_file_line_and_expectation(tmp_path, name):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / f"{name}.csv").write_bytes(b"\xff\xfe\x00garbage")
+    problems = validate.check_rows(Layout(tmp_path))
+    assert problems and all(str(p).startswith(f"data/{name}.csv") and "expected" in str(p) for p in problems)
