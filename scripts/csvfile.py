@@ -88,11 +88,11 @@ def read_rows(path: Path, name: str, columns: list[str], report: Report) -> Iter
             if len(record) != len(columns):
                 report(Problem(name, line, 0, "", f"{len(record)} fields", f"{len(columns)} fields, one per column"))
                 continue
-            row = dict(zip(columns, record, strict=True))
-            for index, (column, value) in enumerate(row.items(), 1):
-                if value != value.strip():
-                    report(Problem(name, line, index, column, value, "no leading or trailing white space"))
-            yield line, row
+            if any(value != value.strip() for value in record):
+                for index, (column, value) in enumerate(zip(columns, record, strict=True), 1):
+                    if value != value.strip():
+                        report(Problem(name, line, index, column, value, "no leading or trailing white space"))
+            yield line, dict(zip(columns, record, strict=True))
     except csv.Error as err:
         report(Problem(name, start, 0, "", None, f"well-formed CSV ({err})"))
     if header is None:

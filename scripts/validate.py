@@ -77,6 +77,13 @@ def check_rows(layout: Layout) -> list[Problem]:
         seen: dict[tuple[str, ...], int] = {}
         self_refs: list[tuple[int, str, str]] = []
         before = len(problems)
+        cites = "locator" in columns and "source_id" in columns
+        remember = [(c, v) for (t, c), v in remembered.items() if t == meta.resource]
+        match = [
+            (column, fk, remembered[(target, target_column)], f"{target}.{target_column} of")
+            for resource, column, fk, target, target_column in MATCHING
+            if resource == meta.resource
+        ]
         for line, row in read_rows(path, name, columns, problems.append):
             problems.extend(row_problems(model, name, line, row))
             key = tuple(row[c] for c in meta.primary_key)
@@ -97,20 +104,20 @@ def check_rows(layout: Layout) -> list[Problem]:
                     column = columns.index(fk.field) + 1
                     target = f"{fk.resource}.{fk.reference}"
                     problems.append(Problem(name, line, column, fk.field, value, f"a value present in {target}"))
-            for (target, column), values in remembered.items():
-                if target == meta.resource:
-                    values[row[meta.primary_key[0]]] = row[column]
-            for resource, column, fk, target, target_column in MATCHING:
-                expected = remembered[(target, target_column)].get(row[fk]) if resource == meta.resource else None
+            for target_column, values in remember:
+                values[row[meta.primary_key[0]]] = row[target_column]
+            for column, fk, values, where in match:
+                expected = values.get(row[fk])
                 if expected is not None and row[column] != expected:
                     at = columns.index(column) + 1
-                    where = f"{target}.{target_column} of {row[fk]}"
-                    problems.append(Problem(name, line, at, column, row[column], f"{expected!r}, the {where}"))
+                    problems.append(
+                        Problem(name, line, at, column, row[column], f"{expected!r}, the {where} {row[fk]}")
+                    )
             if meta.resource == "sources" and _line_number(row["lines"]):
                 source_lines[row["id"]] = _line_number(row["lines"])
-            elif "locator" in row and _line_number(row["locator"]) and row.get("source_id") in source_lines:
+            elif cites and (locator := _line_number(row["locator"])) and row["source_id"] in source_lines:
                 limit = source_lines[row["source_id"]]
-                if _line_number(row["locator"]) > limit:
+                if locator > limit:
                     column = columns.index("locator") + 1
                     expected = f"a line of {row['source_id']}, which has {limit} lines"
                     problems.append(Problem(name, line, column, "locator", row["locator"], expected))

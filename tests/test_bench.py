@@ -1,0 +1,15 @@
+"""The benchmark's small run (10,000 rows), so that it cannot rot: every step runs, both validators find
+every seeded defect, and the page is written."""
+
+from scripts import bench
+
+
+def test_small_benchmark_run(tmp_path):
+    out = tmp_path / "benchmarks.md"
+    assert bench.main(["--sizes", "10000", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "| 10,000 |" in text
+    assert "5/5 / 5/5" in text  # ours / Frictionless found all seeded defects
+    for query in ("aid_received_by_county", "search_everything"):
+        assert f"`{query}`" in text
+    assert "## Site pages" in text
