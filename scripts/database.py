@@ -115,6 +115,7 @@ def build(layout: Layout) -> Path:
             raise ValueError(f"foreign keys that do not resolve: {problems[:5]}")
         conn.execute("VACUUM")
         conn.close()
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

