@@ -19,6 +19,18 @@ def column(zh: str, en: str, *, unit: str | None = None, **constraints: Any) -> 
     return Field(description=en, json_schema_extra=extra, **constraints)
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A named SQL statement with a bilingual title and description: a view, or a canned query."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    description_zh: str
+    description_en: str
+    sql: str
+
+
 class ForeignKey(NamedTuple):
     """A column of this table that refers to the primary key of another (or the same) table."""
 

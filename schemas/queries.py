@@ -2,15 +2,11 @@
 
 from dataclasses import dataclass
 
+from .base import Statement
+
 
 @dataclass(frozen=True)
-class Query:
-    name: str
-    title_zh: str
-    title_en: str
-    description_zh: str
-    description_en: str
-    sql: str
+class Query(Statement):
     example: dict[str, str]  # parameters for a known input; the tests run every query with them
 
 

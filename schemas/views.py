@@ -2,15 +2,11 @@
 
 from dataclasses import dataclass
 
+from .base import Statement
+
 
 @dataclass(frozen=True)
-class View:
-    name: str
-    title_zh: str
-    title_en: str
-    description_zh: str
-    description_en: str
-    sql: str
+class View(Statement):
     columns: dict[str, tuple[str, str]]  # column → (Chinese, English) description
     label_column: str | None = None
 

@@ -1,6 +1,7 @@
 """Writing outputs so that a failed build leaves the last good one in place."""
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -30,3 +31,14 @@ def write_files(files: dict[Path, bytes]) -> list[Path]:
 def stale_files(files: dict[Path, bytes]) -> list[Path]:
     """The files whose content on disk differs from what would be written now."""
     return [path for path, data in files.items() if not path.exists() or path.read_bytes() != data]
+
+
+def replace_dir(built: Path, target: Path) -> Path:
+    """Swap a folder built elsewhere into target's place; the old one is kept aside until the swap is done."""
+    previous = built.with_name(built.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    built.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+    return target

@@ -17,6 +17,7 @@ from typing import Any
 
 from schemas import PACKAGE
 
+from .atomic import replace_dir
 from .layout import Layout
 from .package import tabular
 
@@ -137,11 +138,4 @@ def build(layout: Layout) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    target = layout.dist
-    previous = layout.root / "build" / "dist.previous"
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    tmp.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
-    return target
+    return replace_dir(tmp, layout.dist)

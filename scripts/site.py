@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .atomic import write_files
+from .atomic import replace_dir, write_files
 from .fragments import Fragments, downloads
 from .layout import Layout
 from .pages import Site
@@ -58,10 +58,4 @@ def build(layout: Layout) -> Path:
     (tmp / "downloads").mkdir()
     for _, path, _ in downloads(layout):
         shutil.copy2(path, tmp / "downloads" / path.name)
-    previous = layout.root / "build" / "site.previous"
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    tmp.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
-    return target
+    return replace_dir(tmp, target)
