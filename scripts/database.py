@@ -24,6 +24,8 @@ from .package import tabular
 from .segment import Segmenter, words_from
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
+# Indexes for the orders the views and canned queries ask for, beside those on foreign keys and facets.
+ORDERED_INDEXES = {"observations": [("source_id", "locator", "id")]}
 
 
 def searchable(field: dict[str, Any]) -> bool:
@@ -64,6 +66,8 @@ def _create_tables(db: sqlite_utils.Database, layout: Layout, package: dict[str,
         for column in dict.fromkeys(indexed):
             if column not in pk[:1]:
                 table.create_index([column], index_name=f"idx_{resource['name']}_{column}")
+        for columns in ORDERED_INDEXES.get(resource["name"], []):
+            table.create_index(list(columns), index_name=f"idx_{resource['name']}_{'_'.join(columns)}")
 
 
 def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
