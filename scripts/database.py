@@ -8,9 +8,7 @@ gives a byte-identical file, written through a temporary file and a rename.
 
 import csv
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ import sqlite_utils
 from schemas import BY_NAME
 from schemas.views import VIEWS
 
+from .atomic import replacing
 from .layout import Layout
 from .package import tabular
 from .segment import Segmenter, words_from
@@ -102,10 +101,7 @@ def build(layout: Layout) -> Path:
     """Write build/taihang.db from the package; return its path."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     target = layout.database
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".taihang.", suffix=".db.tmp")
-    os.close(fd)
-    try:
+    with replacing(target) as tmp:
         conn = sqlite3.connect(tmp)
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
@@ -116,12 +112,8 @@ def build(layout: Layout) -> Path:
         conn.commit()
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
+            conn.close()
             raise ValueError(f"foreign keys that do not resolve: {problems[:5]}")
         conn.execute("VACUUM")
         conn.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
