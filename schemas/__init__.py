@@ -3,7 +3,8 @@
 RESOURCES lists the tables in dependency order: a table refers only to itself or to tables before it.
 """
 
-from .base import ForeignKey, Meta, Table
+from .base import Citation, Cite, ForeignKey, Meta, Table
+from .codes import CODE_TABLES, CodeTable
 from .history import AidAssignment, Erratum, Event
 from .package import PACKAGE
 from .policy import (
@@ -15,10 +16,12 @@ from .policy import (
     Project,
     ProjectRegion,
 )
+from .publication import CodeLabel, FeaturedFigure
 from .reference import Organization, Region, Source
 from .statistics import Metric, Observation
 
 RESOURCES: tuple[type[Table], ...] = (
+    CodeLabel,
     Source,
     Region,
     Organization,
@@ -34,8 +37,20 @@ RESOURCES: tuple[type[Table], ...] = (
     Erratum,
     Observation,
     Event,
+    FeaturedFigure,
 )
 
 BY_NAME: dict[str, type[Table]] = {model.meta.resource: model for model in RESOURCES}
 
-__all__ = ["BY_NAME", "PACKAGE", "RESOURCES", "ForeignKey", "Meta", "Table"]
+__all__ = [
+    "BY_NAME",
+    "CODE_TABLES",
+    "PACKAGE",
+    "RESOURCES",
+    "Citation",
+    "Cite",
+    "CodeTable",
+    "ForeignKey",
+    "Meta",
+    "Table",
+]

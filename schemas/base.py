@@ -1,22 +1,57 @@
-"""The table base class and the column helper.
+"""The table base class, the column helper, and the markers a column's type can carry.
 
-Every column is declared once, as a Pydantic field carrying its bilingual description and unit.
-From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette
-metadata and the data dictionary, in the manner of PUDL's metadata classes.
+Every column is declared once, as a Pydantic field carrying its bilingual description and unit. What a
+column says about other tables rides on its type, as Annotated markers: `References` (a foreign key),
+`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to), and
+a `CodeTable` (see codes.py). What a table says about its source, if it cites one, is its `Citation`.
+From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette metadata,
+the data dictionary and the site's labels, in the manner of PUDL's metadata classes.
 """
 
+import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
+
+from .codes import CodeTable
 
 
-def column(zh: str, en: str, *, unit: str | None = None, **constraints: Any) -> Any:
-    """Declare a column: its Chinese and English description, its unit, its constraints."""
+def column(zh: str, en: str, *, unit: str | None = None, ours: bool = False, **constraints: Any) -> Any:
+    """Declare a column: its Chinese and English description, its unit, its constraints.
+
+    `ours` marks text written by this project (a summary, a note, a reason), not read from a source.
+    """
     extra: dict[str, Any] = {"description_zh": zh}
     if unit:
         extra["unit"] = unit
+    if ours:
+        extra["ours"] = True
     return Field(description=en, json_schema_extra=extra, **constraints)
+
+
+@dataclass(frozen=True)
+class References:
+    """Type marker: the column holds the primary key of a row of `resource` (a foreign key)."""
+
+    resource: str
+
+
+@dataclass(frozen=True)
+class AtMost:
+    """Type marker: the value is at most `column` of the row that the foreign key `via` points to."""
+
+    via: str
+    column: str
+
+
+@dataclass(frozen=True)
+class Equals:
+    """Type marker: the value equals `column` of the row that the foreign key `via` points to."""
+
+    via: str
+    column: str
 
 
 @dataclass(frozen=True)
@@ -36,12 +71,41 @@ class ForeignKey(NamedTuple):
 
     field: str
     resource: str
-    reference: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A text the cited line must contain: a column's value, or through a foreign key the texts that name
+    the row it points to (that table's `names`). `form` says how the text may be printed: `text` as is,
+    `list` a list separated by 、 (any item), `place` a place name with or without its generic (长治市, 长治),
+    `date` a date in any of the ways the sources print one. `when` = (column, value) applies it only then."""
+
+    column: str
+    form: str = "text"
+    when: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How a row cites its source line: in its `source_id` and `locator` columns.
+
+    `texts`: what the line must contain. With `first`, only the first that applies (has a value and
+    meets its `when`) is looked for; otherwise any one of them will do.
+    `figure`: the column holding a figure as printed, read and checked against the row's `value`,
+    `qualifier` and `unit` columns (read through its `erratum_id`, if the row has one).
+    `label`: the column that names the row on a source's page; through a foreign key, the label of the
+    row it points to.
+    """
+
+    texts: tuple[Cite, ...]
+    first: bool = False
+    figure: str | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True)
 class Meta:
-    """What a table says about itself: its resource name, titles, description and keys."""
+    """What a table says about itself: its resource name, titles, description, keys and citation."""
 
     resource: str
     title_zh: str
@@ -49,10 +113,25 @@ class Meta:
     description_zh: str
     description_en: str
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...] = ()
     label_column: str | None = None
     facets: tuple[str, ...] = ()  # Datasette's default facets
     sort: str | None = None  # Datasette's default sort column
+    cites: Citation | None = None  # how each row cites its source line, if it does
+    names: tuple[Cite, ...] = ()  # the texts that name a row, for a citation that reaches it by foreign key
+
+
+def markers(field: FieldInfo) -> list[Any]:
+    """Every marker on a column's type, including those inside an `X | None`."""
+    found = list(field.metadata)
+    stack = [field.annotation]
+    while stack:
+        annotation = stack.pop()
+        if typing.get_origin(annotation) is typing.Annotated:
+            found += list(annotation.__metadata__)
+            stack.append(typing.get_args(annotation)[0])
+        else:
+            stack += [a for a in typing.get_args(annotation) if a is not type(None)]
+    return found
 
 
 class Table(BaseModel):
@@ -75,19 +154,41 @@ class Table(BaseModel):
         """The column names, in the order the CSV file must have them."""
         return list(cls.model_fields)
 
+    @classmethod
+    def marked(cls, kind: type) -> list[tuple[str, Any]]:
+        """(column, marker) for every marker of a kind on the columns, in column order."""
+        return [(name, m) for name, f in cls.model_fields.items() for m in markers(f) if isinstance(m, kind)]
 
-SOURCE_FK = ForeignKey("source_id", "sources", "id")
+    @classmethod
+    def foreign_keys(cls) -> list[ForeignKey]:
+        """The foreign keys, read from the `References` on the column types."""
+        return [ForeignKey(name, ref.resource) for name, ref in cls.marked(References)]
+
+    @classmethod
+    def codes_of(cls, name: str) -> CodeTable | None:
+        """The code table of a column, if it has one."""
+        return next((m for c, m in cls.marked(CodeTable) if c == name), None)
+
+    @classmethod
+    def describe(cls, name: str) -> tuple[str, str]:
+        """A column's description in Chinese and English, with its codes and their labels if it has them."""
+        field = cls.model_fields[name]
+        zh, en = _extra(field)["description_zh"], field.description or ""
+        codes = cls.codes_of(name)
+        if codes:
+            zh, en = f"{zh}。{codes.describe('zh')}", f"{en} {codes.describe('en')}"
+        return zh, en
+
+    @classmethod
+    def unit_of(cls, name: str) -> str | None:
+        return _extra(cls.model_fields[name]).get("unit")
+
+    @classmethod
+    def ours(cls, name: str) -> bool:
+        """Whether a column holds text written by this project rather than read from the source."""
+        return bool(_extra(cls.model_fields[name]).get("ours"))
 
 
-def cited_source() -> Any:
-    """The source_id column: the source a row was read from."""
-    return column("来源", "Source the row was read from.")
-
-
-def cited_line() -> Any:
-    """The locator column: the line of the source a row was read from."""
-    return column(
-        "来源中的行号（从 1 起）",
-        "1-based line number in the archived source file.",
-        ge=1,
-    )
+def _extra(field: FieldInfo) -> dict[str, Any]:
+    extra = field.json_schema_extra
+    return extra if isinstance(extra, dict) else {}

@@ -1,11 +1,18 @@
-"""Column types shared by several tables: identifiers, codes, dates and locators."""
+"""Column types shared by several tables: identifiers, codes, dates, references and the shared columns.
+
+A shared column (the source a row cites, its line, a note) is declared here once, with its description,
+and every table that has it uses the same type, as PUDL's FIELD_METADATA does.
+"""
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from .base import AtMost, References, column
+from .codes import GOVERNMENT_LEVEL, PRECISION
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 REGION_CODE_PATTERN = r"^[1-9][0-9]{5}$"
@@ -17,8 +24,8 @@ RegionCode = Annotated[str, StringConstraints(pattern=REGION_CODE_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
-Precision = Literal["day", "month", "year"]
-GovernmentLevel = Literal["central", "provincial", "municipal", "county", "township", "village"]
+Precision = Annotated[str, PRECISION]
+GovernmentLevel = Annotated[str, GOVERNMENT_LEVEL]
 
 
 def _iso_date(value: Any) -> Any:
@@ -42,7 +49,7 @@ def _flag(value: Any) -> Any:
     return value
 
 
-def _matching(pattern: str, error: str, expected: str):
+def _matching(pattern: str, error: str, expected: str) -> BeforeValidator:
     """A before-validator that lets a string through only when it matches the whole pattern."""
     compiled = re.compile(pattern)
 
@@ -63,6 +70,26 @@ Number = Annotated[
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
+
+# References: a foreign key is part of the column's type, so a citing table cannot forget one.
+SourceRef = Annotated[Slug, References("sources")]
+RegionRef = Annotated[RegionCode, References("regions")]
+OrganizationRef = Annotated[Slug, References("organizations")]
+PolicyRef = Annotated[Slug, References("policies")]
+MeasureRef = Annotated[Slug, References("policy_measures")]
+ProjectRef = Annotated[Slug, References("projects")]
+MetricRef = Annotated[Slug, References("metrics")]
+ErratumRef = Annotated[Slug, References("errata")]
+ObservationRef = Annotated[Slug, References("observations")]
+
+# The shared columns: declared once, with their descriptions.
+SourceId = Annotated[SourceRef, column("来源", "Source the row was read from.")]
+Locator = Annotated[
+    Integer,
+    AtMost("source_id", "lines"),
+    column("来源中的行号（从 1 起）", "1-based line number in the archived source file.", ge=1),
+]
+Note = Annotated[Text | None, column("备注", "Note.", ours=True)]
 
 # What a reader should be told when a value does not match a pattern.
 PATTERN_HINTS = {

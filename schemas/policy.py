@@ -1,11 +1,28 @@
 """The policy tables: documents, their measures, who is responsible, designations and projects."""
 
-from typing import Literal
+from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
-from .fields import Flag, GovernmentLevel, Integer, IsoDate, Number, RegionCode, Slug, Text
+from .base import Citation, Cite, Meta, Table, column
+from .codes import BASIS, DESIGNATION, PROJECT_ACTION, PROJECT_CATEGORY, ROLE, TARGET_AREA, UNIT
+from .fields import (
+    Flag,
+    GovernmentLevel,
+    Integer,
+    IsoDate,
+    Locator,
+    MeasureRef,
+    Note,
+    Number,
+    OrganizationRef,
+    PolicyRef,
+    ProjectRef,
+    RegionRef,
+    Slug,
+    SourceId,
+    Text,
+)
 
 
 class Policy(Table):
@@ -16,13 +33,9 @@ class Policy(Table):
         description_zh="晋政发〔2021〕36号、它所落实的国务院意见，以及来源中按标题提到的其他政策文件。",
         description_en="晋政发〔2021〕36号, the State Council opinion it implements, and every other policy document the sources name by title.",
         primary_key=("id",),
-        foreign_keys=(
-            ForeignKey("issuer_id", "organizations", "id"),
-            ForeignKey("implements_id", "policies", "id"),
-            SOURCE_FK,
-        ),
         label_column="title_zh",
         facets=("level", "issuer_id"),
+        cites=Citation(texts=(Cite("title_zh"), Cite("doc_number"))),
     )
 
     id: Slug = column("政策标识", "Policy identifier (stable slug).")
@@ -32,14 +45,16 @@ class Policy(Table):
     )
     title_zh: Text = column("中文标题", "Title in Chinese.")
     title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
-    issuer_id: Slug | None = column("发文机关（来源未说明则为空）", "Issuing body, where the source states it.")
+    issuer_id: OrganizationRef | None = column(
+        "发文机关（来源未说明则为空）", "Issuing body, where the source states it."
+    )
     signed: IsoDate | None = column("成文日期", "Date of signature.")
     published: IsoDate | None = column("印发或发布日期", "Date of issue or publication.")
     level: GovernmentLevel = column("政策层级", "Level of government that issued it.")
-    implements_id: Slug | None = column("所落实的上位政策", "The policy this one implements.")
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
-    note: Text | None = column("备注", "Note.")
+    implements_id: PolicyRef | None = column("所落实的上位政策", "The policy this one implements.")
+    source_id: SourceId
+    locator: Locator
+    note: Note
 
     @model_validator(mode="after")
     def _signed_before_published(self):
@@ -56,27 +71,28 @@ class PolicyMeasure(Table):
         description_zh="政策文件的编号条目，含所属部分、中英文标题和本项目撰写的摘要。",
         description_en="The numbered articles of a policy, with their section, bilingual titles and our own summaries.",
         primary_key=("id",),
-        foreign_keys=(ForeignKey("policy_id", "policies", "id"), SOURCE_FK),
         label_column="title_zh",
         facets=("section_number",),
         sort="number",
+        cites=Citation(texts=(Cite("title_zh"),)),
     )
 
     id: Slug = column("条目标识", "Measure identifier (stable slug).")
-    policy_id: Slug = column("所属政策", "Policy the measure belongs to.")
+    policy_id: PolicyRef = column("所属政策", "Policy the measure belongs to.")
     number: Integer = column("条目序号（（一）为 1）", "Article number: (一) is 1.", ge=1)
     section_number: Integer = column("所属部分序号（一为 1）", "Section number: 一 is 1.", ge=1)
     section_title_zh: Text = column("所属部分中文标题", "Section title in Chinese.")
     section_title_en: Text = column("所属部分英文标题", "Section title in English.")
     title_zh: Text = column("条目中文标题", "Article title in Chinese.")
     title_en: Text = column("条目英文标题", "Article title in English.")
-    summary_zh: Text = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.")
+    summary_zh: Text = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.", ours=True)
     summary_en: Text = column(
         "本项目撰写的英文摘要（一至三句）",
         "Summary in English, one to three sentences, in our own words.",
+        ours=True,
     )
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
+    source_id: SourceId
+    locator: Locator
 
 
 class MeasureResponsibility(Table):
@@ -87,23 +103,16 @@ class MeasureResponsibility(Table):
         description_zh="每个条目括注中的牵头和按职责分工负责单位，严格按原文分配角色。",
         description_en="Who leads and who shares responsibility for each measure, exactly as its clause assigns it.",
         primary_key=("measure_id", "organization_id"),
-        foreign_keys=(
-            ForeignKey("measure_id", "policy_measures", "id"),
-            ForeignKey("organization_id", "organizations", "id"),
-            SOURCE_FK,
-        ),
         facets=("role", "organization_id"),
+        cites=Citation(texts=(Cite("organization_id"),), label="organization_id"),
     )
 
-    measure_id: Slug = column("条目", "Measure.")
-    organization_id: Slug = column("机构", "Organization.")
-    role: Literal["lead", "responsible", "support"] = column(
-        "角色：lead 牵头，responsible 按职责分工负责，support 配合",
-        "Role: lead (牵头), responsible (按职责分工负责) or support.",
-    )
+    measure_id: MeasureRef = column("条目", "Measure.")
+    organization_id: OrganizationRef = column("机构", "Organization.")
+    role: Annotated[str, ROLE] = column("角色", "Role.")
     position: Integer = column("在括注中的位次（从 1 起）", "Position of the body in the clause, from 1.", ge=1)
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
+    source_id: SourceId
+    locator: Locator
 
 
 class Designation(Table):
@@ -114,22 +123,15 @@ class Designation(Table):
         description_zh="政策文件认定的区域名单，如山西太行革命老区 35 个县（市、区）。",
         description_en="Regions that a policy designates, such as the 35 counties of Shanxi's Taihang revolutionary old area.",
         primary_key=("region_code", "designation"),
-        foreign_keys=(
-            ForeignKey("region_code", "regions", "code"),
-            ForeignKey("policy_id", "policies", "id"),
-            SOURCE_FK,
-        ),
         facets=("designation",),
+        cites=Citation(texts=(Cite("region_code"),), label="region_code"),
     )
 
-    region_code: RegionCode = column("区划代码", "Region code.")
-    designation: Literal["taihang_old_area"] = column(
-        "认定类别：taihang_old_area 山西太行革命老区",
-        "Designation: taihang_old_area (山西太行革命老区).",
-    )
-    policy_id: Slug = column("认定所依据的政策", "Policy that makes the designation.")
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
+    region_code: RegionRef = column("区划代码", "Region code.")
+    designation: Annotated[str, DESIGNATION] = column("认定类别", "Designation.")
+    policy_id: PolicyRef = column("认定所依据的政策", "Policy that makes the designation.")
+    source_id: SourceId
+    locator: Locator
 
 
 class Project(Table):
@@ -140,53 +142,26 @@ class Project(Table):
         description_zh="政策条目中点名的项目、设施和场所。",
         description_en="Every project, facility or site that a policy measure names.",
         primary_key=("id",),
-        foreign_keys=(ForeignKey("measure_id", "policy_measures", "id"), SOURCE_FK),
         label_column="name_zh",
         facets=("category", "action", "measure_id"),
+        names=(Cite("printed_zh"),),
+        cites=Citation(texts=(Cite("printed_zh"),)),
     )
 
     id: Slug = column("项目标识", "Project identifier (stable slug).")
-    measure_id: Slug = column("所在条目", "Measure that names the project.")
+    measure_id: MeasureRef = column("所在条目", "Measure that names the project.")
     name_zh: Text = column("中文全称", "Full name in Chinese.")
     name_en: Text = column("英文名称", "Name in English.")
     printed_zh: Text = column(
         "原文写法（并列的几项共用的后缀可能省略，如 长治—邯郸—聊城）",
         "The name as printed on the line; items listed together may share a suffix (e.g. 长治—邯郸—聊城).",
     )
-    category: Literal[
-        "railway",
-        "expressway",
-        "airport",
-        "road",
-        "water",
-        "energy",
-        "pipeline",
-        "digital",
-        "heritage",
-        "tourism",
-        "education",
-        "health",
-        "industry",
-        "agriculture",
-        "logistics",
-        "ecology",
-        "rural",
-        "urban",
-    ] = column("类别", "Category.")
-    action: Literal[
-        "build",
-        "accelerate",
-        "upgrade",
-        "study",
-        "pilot",
-        "support",
-        "protect",
-        "promote",
-    ] = column("原文所用动作的归类", "The action the text words, normalized.")
+    category: Annotated[str, PROJECT_CATEGORY] = column("类别", "Category.")
+    action: Annotated[str, PROJECT_ACTION] = column("原文所用动作的归类", "The action the text words, normalized.")
     action_zh: Text = column("原文动作用语（如 加快建设、开展前期研究）", "The action as the text words it.")
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
-    note: Text | None = column("备注", "Note.")
+    source_id: SourceId
+    locator: Locator
+    note: Note
 
 
 class ProjectRegion(Table):
@@ -197,25 +172,25 @@ class ProjectRegion(Table):
         description_zh="项目名称或原文所点名、经过的每个区划。",
         description_en="Every region that a project names or runs through, as the text gives it.",
         primary_key=("project_id", "region_code"),
-        foreign_keys=(
-            ForeignKey("project_id", "projects", "id"),
-            ForeignKey("region_code", "regions", "code"),
-        ),
         facets=("basis", "region_code"),
+        # the place as printed if given; else, for a site that lies in the region, the project as printed;
+        # else the region's name
+        cites=Citation(
+            texts=(Cite("place_zh"), Cite("project_id", when=("basis", "located")), Cite("region_code")),
+            first=True,
+            label="region_code",
+        ),
     )
 
-    project_id: Slug = column("项目", "Project.")
-    region_code: RegionCode = column("区划代码", "Region code.")
-    basis: Literal["named", "located"] = column(
-        "依据：named 原文点名该区划，located 原文点名的场所位于该区划（原文未写区划名）",
-        "Basis: named (the text names the region) or located (the site the text names lies in the region).",
-    )
+    project_id: ProjectRef = column("项目", "Project.")
+    region_code: RegionRef = column("区划代码", "Region code.")
+    basis: Annotated[str, BASIS] = column("依据", "Basis: how the text ties the project to the region.")
     place_zh: Text | None = column(
         "原文所写地点（比区划更细或无区划代码时，如 雄安新区）",
         "The place as the text names it, where finer than the region or without a code of its own (e.g. 雄安新区).",
     )
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
+    source_id: SourceId
+    locator: Locator
 
 
 class PolicyTarget(Table):
@@ -226,40 +201,26 @@ class PolicyTarget(Table):
         description_zh="政策文件提出的 2025 年、2035 年目标和各条目中的量化承诺，逐项记录。",
         description_en="The goals a policy sets for 2025 and 2035, and the quantified commitments in its measures, item by item.",
         primary_key=("id",),
-        foreign_keys=(
-            ForeignKey("policy_id", "policies", "id"),
-            ForeignKey("measure_id", "policy_measures", "id"),
-            SOURCE_FK,
-        ),
         label_column="text_zh",
         facets=("target_year", "area", "quantified"),
+        cites=Citation(texts=(Cite("text_zh"),), figure="figure_text"),
     )
 
     id: Slug = column("目标标识", "Target identifier (stable slug).")
-    policy_id: Slug = column("所属政策", "Policy that sets the target.")
-    measure_id: Slug = column("所在条目", "Measure that states the target.")
+    policy_id: PolicyRef = column("所属政策", "Policy that sets the target.")
+    measure_id: MeasureRef = column("所在条目", "Measure that states the target.")
     target_year: Integer | None = column(
         "目标年份（原文未写则为空）", "Year the target is due; empty where the text gives none.", ge=2000, le=2100
     )
-    area: Literal[
-        "infrastructure",
-        "public_services",
-        "industry",
-        "culture",
-        "ecology",
-        "poverty",
-        "income",
-        "modernization",
-        "wellbeing",
-    ] = column("领域", "Area of the target.")
+    area: Annotated[str, TARGET_AREA] = column("领域", "Area of the target.")
     text_zh: Text = column("原文表述（短语）", "The target as the text words it (a short phrase).")
     text_en: Text = column("英文表述（本项目翻译）", "The target in English (our translation).")
     quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
     figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
     value: Number | None = column("数值（基本单位）", "The number in base units.", allow_inf_nan=False)
-    unit: Literal["percent", "year", "count"] | None = column("单位", "Unit of the value.")
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
+    unit: Annotated[str, UNIT.only("percent", "year", "count")] | None = column("单位", "Unit of the value.")
+    source_id: SourceId
+    locator: Locator
 
     @model_validator(mode="after")
     def _quantified_has_a_value(self):

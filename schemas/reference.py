@@ -1,9 +1,24 @@
 """Reference tables: the archived sources, the regions and the organizations."""
 
-from typing import Literal
+from typing import Annotated
 
-from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
-from .fields import Flag, GovernmentLevel, Integer, IsoDate, Precision, RegionCode, Slug, Text
+from .base import Citation, Cite, Meta, Table, column
+from .codes import LANGUAGE, ORGANIZATION_KIND, REGION_KIND, REGION_LEVEL, SOURCE_KIND
+from .fields import (
+    Flag,
+    GovernmentLevel,
+    Integer,
+    IsoDate,
+    Locator,
+    Note,
+    OrganizationRef,
+    Precision,
+    RegionCode,
+    RegionRef,
+    Slug,
+    SourceId,
+    Text,
+)
 
 
 class Source(Table):
@@ -25,10 +40,7 @@ class Source(Table):
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
     published: IsoDate = column("发布日期（ISO 8601）", "Date of publication (ISO 8601).")
-    published_precision: Precision = column(
-        "发布日期的精度：day、month 或 year",
-        "Precision of the publication date: day, month or year.",
-    )
+    published_precision: Precision = column("发布日期的精度", "Precision of the publication date.")
     date_inferred: Flag = column(
         "发布日期是否为推断（原文未印日期）",
         "Whether the date is inferred because the source does not print it.",
@@ -36,15 +48,10 @@ class Source(Table):
     date_note: Text | None = column(
         "日期说明：推断依据或转载信息",
         "How the date was established, or how it was republished.",
+        ours=True,
     )
-    language: Literal["zh-Hans", "zh-Hant"] = column(
-        "原文语言（BCP 47）：zh-Hans 简体，zh-Hant 繁体",
-        "Language of the source (BCP 47): zh-Hans or zh-Hant.",
-    )
-    kind: Literal["policy", "news", "feature", "newspaper_page"] = column(
-        "文献类型：policy 政策文件，news 新闻，feature 专题文章，newspaper_page 报纸整版",
-        "Kind of document: policy, news, feature or newspaper_page.",
-    )
+    language: Annotated[str, LANGUAGE] = column("原文语言（BCP 47）", "Language of the source (BCP 47).")
+    kind: Annotated[str, SOURCE_KIND] = column("文献类型", "Kind of document.")
     url: str | None = column(
         "原始网址（未知则为空）",
         "Original web address, when known.",
@@ -66,7 +73,7 @@ class Source(Table):
         "Number of lines in the archived file; locators are 1 to this.",
         ge=1,
     )
-    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.")
+    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
 
 
 class Region(Table):
@@ -77,9 +84,9 @@ class Region(Table):
         description_zh="来源中出现的省、市、县级行政区划，以 GB/T 2260 六位代码为主键（采用现行代码）。",
         description_en="Province, prefecture and county-level divisions named in the sources, keyed on current six-digit GB/T 2260 codes.",
         primary_key=("code",),
-        foreign_keys=(ForeignKey("parent_code", "regions", "code"),),
         label_column="qualified_name_zh",
         facets=("level", "kind_zh", "parent_code"),
+        names=(Cite("name_zh", form="place"),),
     )
 
     code: RegionCode = column(
@@ -95,16 +102,10 @@ class Region(Table):
         "英文名称（汉语拼音；城区、郊区、矿区加注所属市）",
         "English name in official pinyin; 城区, 郊区 and 矿区 are qualified by their city.",
     )
-    level: Literal["province", "prefecture", "county"] = column(
-        "层级：province 省级，prefecture 地级，county 县级",
-        "Level: province, prefecture or county.",
-    )
-    kind_zh: Literal["省", "市", "区", "县", "县级市"] = column(
-        "区划类型：省、市、区、县、县级市",
-        "Kind of division in Chinese: 省, 市, 区, 县 or 县级市.",
-    )
-    parent_code: RegionCode | None = column("上级区划代码", "Code of the parent division.")
-    note: Text | None = column("备注", "Note.")
+    level: Annotated[str, REGION_LEVEL] = column("层级", "Level.")
+    kind_zh: Annotated[str, REGION_KIND] = column("区划类型（中文）", "Kind of division, in Chinese.")
+    parent_code: RegionRef | None = column("上级区划代码", "Code of the parent division.")
+    note: Note
 
 
 class Organization(Table):
@@ -115,12 +116,10 @@ class Organization(Table):
         description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 successor_id 相连。",
         description_en="Bodies named in the sources: issuers, lead and responsible bodies, helping units; renamed or merged bodies link by successor_id.",
         primary_key=("id",),
-        foreign_keys=(
-            ForeignKey("successor_id", "organizations", "id"),
-            SOURCE_FK,
-        ),
         label_column="name_zh",
         facets=("level", "kind"),
+        names=(Cite("name_zh"), Cite("short_name_zh"), Cite("other_names_zh", form="list")),
+        cites=Citation(texts=(Cite("name_zh"), Cite("short_name_zh"), Cite("other_names_zh", form="list"))),
     )
 
     id: Slug = column("机构标识", "Organization identifier (stable slug).")
@@ -137,30 +136,9 @@ class Organization(Table):
         "来源中出现的其他写法，以“、”分隔（如 省检察院）",
         "Other forms of the name printed in the sources, separated by 、 (e.g. 省检察院).",
     )
-    level: GovernmentLevel = column(
-        "层级：central 中央，provincial 省，municipal 市，county 县，township 乡镇，village 村",
-        "Administrative level: central, provincial, municipal, county, township or village.",
-    )
-    kind: Literal[
-        "government",
-        "department",
-        "party",
-        "mass_organization",
-        "judicial",
-        "enterprise",
-        "financial",
-        "university",
-        "media",
-        "social_organization",
-        "collective",
-    ] = column(
-        "类型：government 人民政府，department 政府部门，party 党的机关，mass_organization 群团组织，"
-        "judicial 检察审判机关，enterprise 企业，financial 金融机构或监管，university 高校，media 媒体，"
-        "social_organization 社会组织，collective 泛指的一组机构（如 相关市人民政府）",
-        "Kind: government, department, party, mass_organization, judicial, enterprise, financial, university, "
-        "media, social_organization, or collective (a generic group such as 相关市人民政府, not a single body).",
-    )
-    successor_id: Slug | None = column("改名或合并后的机构", "The body this one was renamed or merged into.")
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
-    note: Text | None = column("备注", "Note.")
+    level: GovernmentLevel = column("层级", "Administrative level.")
+    kind: Annotated[str, ORGANIZATION_KIND] = column("类型", "Kind of body.")
+    successor_id: OrganizationRef | None = column("改名或合并后的机构", "The body this one was renamed or merged into.")
+    source_id: SourceId
+    locator: Locator
+    note: Note

@@ -1,31 +1,27 @@
 """Statistics: the metrics and every figure the sources print."""
 
-from typing import Literal
+from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import SOURCE_FK, ForeignKey, Meta, Table, cited_line, cited_source, column
-from .fields import Integer, IsoDate, Number, PartialDate, RegionCode, Slug, Text
+from .base import Citation, Cite, Equals, Meta, Table, column
+from .codes import QUALIFIER, UNIT
+from .fields import (
+    ErratumRef,
+    IsoDate,
+    Locator,
+    MetricRef,
+    Note,
+    Number,
+    OrganizationRef,
+    PartialDate,
+    RegionRef,
+    Slug,
+    SourceId,
+    Text,
+)
 
-Unit = Literal[
-    "yuan",
-    "yuan_per_person",
-    "yuan_per_household",
-    "person",
-    "person_time",
-    "household",
-    "mu",
-    "hectare",
-    "km",
-    "square_km",
-    "tonne",
-    "percent",
-    "percentage_point",
-    "count",
-    "rank",
-    "hour",
-    "year",
-]
+Unit = Annotated[str, UNIT]
 
 
 def _period_start(value: str) -> str:
@@ -54,8 +50,8 @@ class Metric(Table):
     name_zh: Text = column("中文名称", "Name in Chinese.")
     name_en: Text = column("英文名称", "Name in English.")
     unit: Unit = column("基本单位", "Base unit of every value of the metric.")
-    definition_zh: Text = column("中文定义", "Definition in Chinese.")
-    definition_en: Text = column("英文定义", "Definition in English.")
+    definition_zh: Text = column("中文定义", "Definition in Chinese.", ours=True)
+    definition_en: Text = column("英文定义", "Definition in English.", ours=True)
 
 
 class Observation(Table):
@@ -66,23 +62,17 @@ class Observation(Table):
         description_zh="来源中印出的每一个数字，以基本单位存储，并保留原文写法、限定词和出处行号。",
         description_en="Every figure the sources print, stored in base units beside the figure as printed, its qualifier and its line.",
         primary_key=("id",),
-        foreign_keys=(
-            ForeignKey("metric_id", "metrics", "id"),
-            ForeignKey("region_code", "regions", "code"),
-            ForeignKey("organization_id", "organizations", "id"),
-            SOURCE_FK,
-            ForeignKey("erratum_id", "errata", "id"),
-        ),
         facets=("source_id", "metric_id", "region_code", "qualifier"),
+        cites=Citation(texts=(Cite("figure_text"),), figure="figure_text", label="figure_text"),
     )
 
     id: Slug = column("观测值标识", "Observation identifier (stable slug).")
-    metric_id: Slug = column("指标", "Metric.")
-    region_code: RegionCode = column(
+    metric_id: MetricRef = column("指标", "Metric.")
+    region_code: RegionRef = column(
         "区划代码（村级数字记其所在县）",
         "Region code; a village's figure keeps its county's code.",
     )
-    organization_id: Slug | None = column("实施或提供者（帮扶成果）", "Who delivered it, for aid outcomes.")
+    organization_id: OrganizationRef | None = column("实施或提供者（帮扶成果）", "Who delivered it, for aid outcomes.")
     place_zh: Text | None = column("县以下地点（村、园区等）", "Place below county level: a village or site.")
     period_start: PartialDate | None = column(
         "期间起点（年、年-月 或 日期）",
@@ -91,19 +81,18 @@ class Observation(Table):
     period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
     value: Number = column("数值（基本单位）", "Value in the unit column's base unit.", allow_inf_nan=False)
-    unit: Unit = column("基本单位（与指标一致）", "Base unit; equals the metric's unit.")
-    qualifier: Literal["exact", "more_than", "about", "at_least"] = column(
-        "限定：exact 确数，more_than 余/多，about 约，at_least 以上",
-        "Qualifier: exact; more_than (余, 多); about (约); at_least (以上).",
+    unit: Annotated[Unit, Equals("metric_id", "unit")] = column(
+        "基本单位（与指标一致）", "Base unit; equals the metric's unit."
     )
+    qualifier: Annotated[str, QUALIFIER] = column("限定", "Qualifier of the figure as printed.")
     figure_text: Text = column(
         "原文写法（如 574.55万余元）",
         "The figure exactly as printed, e.g. 574.55万余元.",
     )
-    source_id: Slug = cited_source()
-    locator: Integer = cited_line()
-    erratum_id: Slug | None = column("所在行的勘误", "Erratum of the defective line the figure was read from.")
-    note: Text | None = column("备注", "Note.")
+    source_id: SourceId
+    locator: Locator
+    erratum_id: ErratumRef | None = column("所在行的勘误", "Erratum of the defective line the figure was read from.")
+    note: Note
 
     @model_validator(mode="after")
     def _period_in_order(self):

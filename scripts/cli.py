@@ -4,68 +4,78 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, database, dictionary, geo, metadata, package, provenance, release, site, sourcetext, validate
+from . import coverage, database, dictionary, geo, metadata, package, provenance, reader, release, site, sourcetext
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
-from .problems import Problem, report
+from .problems import Problem, Stop, report
+from .validate import check_frictionless
 
 
-def stale(layout: Layout) -> list[Path]:
+def generated(layout: Layout, dataset: reader.Dataset) -> dict[Path, bytes]:
+    """Every file the package step writes from the data, with its content."""
+    files = {**package.generated_first(layout), **geo.generated(layout, dataset), **package.generated(layout, dataset)}
+    return files | {**dictionary.generated(layout), **metadata.generated(layout, dataset)}
+
+
+def stale(layout: Layout, dataset: reader.Dataset) -> list[Path]:
     """Generated files that differ from what the build would write now."""
-    generated = {**geo.generated(layout), **package.generated(layout)}
-    generated |= {**dictionary.generated(layout), **metadata.generated(layout)}
-    return stale_files(generated) + package.orphans(layout)
+    return stale_files(generated(layout, dataset)) + package.orphans(layout)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Passes 1 and 2 on the CSVs; if clean, whether the generated files are current; if so, Frictionless."""
     layout = Layout(args.root)
-    problems = validate.check_rows(layout)
+    dataset, problems = reader.read(layout)
     if not problems and layout.descriptor.exists():
         expected = "a current generated file: run `make build`"
-        problems = [Problem(layout.name(path), 0, 0, "", None, expected) for path in stale(layout)]
+        problems = [Problem(layout.name(path), 0, 0, "", None, expected) for path in stale(layout, dataset)]
     if problems:
         print("Frictionless not run: fix these problems first.", file=sys.stderr)
     else:
-        problems = validate.check_frictionless(layout)
+        problems = check_frictionless(layout)
     print(report(problems))
     return 1 if problems else 0
 
 
-def cmd_package(args: argparse.Namespace) -> int:
-    """Passes 1 and 2; if clean, write the boundaries, the package and its JSON Schemas; Frictionless; then
-    the data dictionary and Datasette's metadata."""
-    layout = Layout(args.root)
-    problems = validate.check_rows(layout)
+def package_step(layout: Layout) -> reader.Dataset:
+    """The code tables; then passes 1 and 2; if clean, the boundaries, the package and its JSON Schemas;
+    Frictionless; then the data dictionary and Datasette's metadata. Returns the data, read once."""
+    changed = write_files(package.generated_first(layout))
+    dataset, problems = reader.read(layout)
     if problems:
-        print(report(problems))
-        print("Build stopped; the last good outputs are left in place.", file=sys.stderr)
-        return 1
-    changed = write_files(geo.generated(layout))
-    changed += write_files(package.generated(layout))
+        raise Stop("Build stopped; the last good outputs are left in place.", problems)
+    changed += write_files(geo.generated(layout, dataset))
+    changed += write_files(package.generated(layout, dataset))
     for orphan in package.orphans(layout):
         orphan.unlink()
         changed.append(orphan)
-    problems = validate.check_frictionless(layout)
+    problems = check_frictionless(layout)
     if not problems:
-        changed += write_files({**dictionary.generated(layout), **metadata.generated(layout)})
+        changed += write_files({**dictionary.generated(layout), **metadata.generated(layout, dataset)})
     for path in changed:
         print(f"wrote {layout.name(path)}")
-    print(report(problems))
-    return 1 if problems else 0
+    if problems:
+        raise Stop("Frictionless found problems in the package.", problems)
+    return dataset
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    package_step(Layout(args.root))
+    print(report([]))
+    return 0
 
 
 def cmd_database(args: argparse.Namespace) -> int:
     """build/taihang.db from the package."""
     layout = Layout(args.root)
-    print(f"wrote {layout.name(database.build(layout))}")
+    print(f"wrote {layout.name(database.build(layout, reader.load(layout)))}")
     return 0
 
 
 def cmd_release(args: argparse.Namespace) -> int:
     """dist/ from the package and the database: zip, SQLite, Excel workbook, SHA256SUMS."""
     layout = Layout(args.root)
-    print(f"wrote {layout.name(release.build(layout))}")
+    print(f"wrote {layout.name(release.build(layout, reader.load(layout)))}")
     return 0
 
 
@@ -77,11 +87,12 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Every step in order, stopping at the first that fails."""
-    for step in (cmd_package, cmd_database, cmd_release, cmd_site):
-        status = step(args)
-        if status:
-            return status
+    """Every step in order, the data read once; the first step that fails stops the build."""
+    layout = Layout(args.root)
+    dataset = package_step(layout)
+    print(f"wrote {layout.name(database.build(layout, dataset))}")
+    print(f"wrote {layout.name(release.build(layout, dataset))}")
+    print(f"wrote {layout.name(site.build(layout))}")
     return 0
 
 
@@ -98,7 +109,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     folder = _sources(args)
     if folder is None:
         return 2
-    problems = provenance.verify(Layout(args.root), folder)
+    layout = Layout(args.root)
+    problems = provenance.verify(layout, reader.load(layout), folder)
     print(report(problems))
     return 1 if problems else 0
 
@@ -108,7 +120,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     folder = _sources(args)
     if folder is None:
         return 2
-    tallies, problems = coverage.run(Layout(args.root), folder)
+    layout = Layout(args.root)
+    tallies, problems = coverage.run(layout, reader.load(layout), folder)
     print(coverage.render(tallies))
     print(report(problems))
     return 1 if problems else 0
@@ -162,4 +175,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except Stop as stop:
+        if stop.problems:
+            print(report(stop.problems))
+        print(f"Stopped: {stop}", file=sys.stderr)
+        return 1

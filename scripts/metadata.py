@@ -4,7 +4,6 @@ Every table, view and column gets its description in both languages; tables get 
 column, default sort and facets; the canned queries come from schemas/queries.py.
 """
 
-import csv
 import html
 import json
 from typing import Any
@@ -15,7 +14,8 @@ from schemas.views import VIEWS
 
 from .database import searchable
 from .layout import Layout
-from .package import render, tabular
+from .package import render, source_title, tabular
+from .reader import Dataset
 
 DATABASE = "taihang"
 SEARCH_INDEX_COLUMNS = {
@@ -68,10 +68,10 @@ def _sources_html(package: dict[str, Any], sources: list[dict[str, str]]) -> str
     return f"<p>{e(package['description'])}</p><p>Sources 来源:</p><ul>{items}</ul>"
 
 
-def generate(layout: Layout) -> dict[str, Any]:
+def generate(layout: Layout, dataset: Dataset) -> dict[str, Any]:
     """The whole metadata document."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
-    sources = [{"id": s["id"], "title": s["title"]} for s in _source_rows(layout)]
+    sources = [{"id": s.id, "title": source_title(s)} for s in dataset.rows("sources")]
     tables = {r["name"]: _table(r) for r in tabular(package)}
     for resource in tabular(package):
         if any(searchable(f) for f in resource["schema"]["fields"]):
@@ -116,10 +116,5 @@ def generate(layout: Layout) -> dict[str, Any]:
     }
 
 
-def _source_rows(layout: Layout) -> list[dict[str, str]]:
-    with layout.csv("sources").open(encoding="utf-8", newline="") as fh:
-        return [{"id": r["id"], "title": f"{r['publisher_zh']}《{r['title_zh']}》"} for r in csv.DictReader(fh)]
-
-
-def generated(layout: Layout) -> dict:
-    return {layout.datasette_metadata: render(generate(layout))}
+def generated(layout: Layout, dataset: Dataset) -> dict:
+    return {layout.datasette_metadata: render(generate(layout, dataset))}

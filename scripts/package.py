@@ -6,14 +6,15 @@ model's JSON Schema, so a constraint is declared once and reaches every output.
 
 import csv
 import hashlib
+import io
 import json
 from pathlib import Path
 from typing import Any
 
-from schemas import PACKAGE, Table
+from schemas import BY_NAME, CODE_TABLES, PACKAGE, Table
 
 from .layout import Layout
-from .validate import present
+from .reader import Dataset, present
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 CONSTRAINTS = ("pattern", "enum", "minLength", "maxLength", "minimum", "maximum")
@@ -24,17 +25,20 @@ def render(document: Any) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _field(name: str, prop: dict[str, Any], required: bool, unique: bool) -> dict[str, Any]:
+def _field(model: type[Table], name: str, prop: dict[str, Any], required: bool, unique: bool) -> dict[str, Any]:
     """A Table Schema field from one property of a model's JSON Schema."""
     nullable = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
     spec = {**prop, **nullable[0]} if nullable else prop
     kind = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(spec["type"], "string")
     if spec.get("format") == "date":
         kind = "date"
-    field: dict[str, Any] = {"name": name, "type": kind, "description": prop["description"]}
-    field["description_zh"] = prop["description_zh"]
-    if "unit" in prop:
-        field["unit"] = prop["unit"]
+    zh, en = model.describe(name)
+    field: dict[str, Any] = {"name": name, "type": kind, "description": en, "description_zh": zh}
+    if model.unit_of(name):
+        field["unit"] = model.unit_of(name)
+    codes = model.codes_of(name)
+    if codes:
+        field["codes"] = codes.name
     if kind == "boolean":
         field["trueValues"], field["falseValues"] = ["true"], ["false"]
     constraints = {k: spec[k] for k in CONSTRAINTS if k in spec}
@@ -54,17 +58,20 @@ def table_schema(model: type[Table]) -> dict[str, Any]:
     props, required = json_schema["properties"], set(json_schema.get("required", []))
     single_key = meta.primary_key if len(meta.primary_key) == 1 else ()
     fields = [
-        _field(name, props[name], name in required and "anyOf" not in props[name], name in single_key)
+        _field(model, name, props[name], name in required and "anyOf" not in props[name], name in single_key)
         for name in model.columns()
     ]
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""], "primaryKey": list(meta.primary_key)}
-    if meta.foreign_keys:
+    if model.foreign_keys():
         schema["foreignKeys"] = [
             {
                 "fields": fk.field,
-                "reference": {"resource": "" if fk.resource == meta.resource else fk.resource, "fields": fk.reference},
+                "reference": {
+                    "resource": "" if fk.resource == meta.resource else fk.resource,
+                    "fields": BY_NAME[fk.resource].meta.primary_key[0],
+                },
             }
-            for fk in meta.foreign_keys
+            for fk in model.foreign_keys()
         ]
     return schema
 
@@ -88,19 +95,19 @@ def _resource(layout: Layout, model: type[Table]) -> dict[str, Any]:
     }
 
 
-def _sources(layout: Layout) -> list[dict[str, str]]:
+def source_title(source: Any) -> str:
+    """How the package names a source: publisher, title and date, with an inferred date said so."""
+    inferred = " (date inferred)" if source.date_inferred else ""
+    return f"{source.publisher_zh}《{source.title_zh}》, {source.published.isoformat()}{inferred}"
+
+
+def _sources(dataset: Dataset) -> list[dict[str, str]]:
     """The package's sources, from the sources table."""
-    path = layout.csv("sources")
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
     sources = []
-    for r in rows:
-        inferred = " (date inferred)" if r["date_inferred"] == "true" else ""
-        source = {"title": f"{r['publisher_zh']}《{r['title_zh']}》, {r['published']}{inferred}"}
-        if r["url"]:
-            source["path"] = r["url"]
+    for row in dataset.rows("sources"):
+        source = {"title": source_title(row)}
+        if row.url:
+            source["path"] = row.url
         sources.append(source)
     return sources
 
@@ -126,38 +133,61 @@ def _boundaries(layout: Layout) -> dict[str, Any]:
     }
 
 
-def descriptor(layout: Layout) -> dict[str, Any]:
+def descriptor(layout: Layout, dataset: Dataset) -> dict[str, Any]:
     """The whole datapackage.json."""
     resources = [_resource(layout, model) for model in present(layout)]
     if layout.boundaries.exists():
         resources.append(_boundaries(layout))
-    return {"profile": "data-package", **PACKAGE, "sources": _sources(layout), "resources": resources}
+    return {"profile": "data-package", **PACKAGE, "sources": _sources(dataset), "resources": resources}
 
 
 def json_schema(model: type[Table]) -> dict[str, Any]:
-    """The JSON Schema of one row of a resource."""
+    """The JSON Schema of one row of a resource, each property described with its codes."""
+    document = model.model_json_schema()
+    for name, prop in document["properties"].items():
+        prop["description_zh"], prop["description"] = model.describe(name)
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": f"{PACKAGE['homepage']}/schemas/json/{model.meta.resource}.schema.json",
-        **model.model_json_schema(),
+        **document,
         "title": model.meta.title_en,
         "description": model.meta.description_en,
     }
 
 
-def generated(layout: Layout) -> dict[Path, bytes]:
+def codes_csv() -> bytes:
+    """data/codes.csv: every code table, one row per code, from schemas/codes.py."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(BY_NAME["codes"].columns())
+    for table in CODE_TABLES:
+        for c in table.codes:
+            writer.writerow([table.name, c.code, c.zh, c.en, c.definition_zh, c.definition_en])
+    return buffer.getvalue().encode("utf-8")
+
+
+def generated_first(layout: Layout) -> dict[Path, bytes]:
+    """What is generated from the models alone, before the data is read: the code tables as a CSV."""
+    return {layout.csv("codes"): codes_csv()}
+
+
+def json_schemas(layout: Layout) -> dict[Path, bytes]:
+    return {
+        layout.json_schemas / f"{model.meta.resource}.schema.json": render(json_schema(model))
+        for model in present(layout)
+    }
+
+
+def generated(layout: Layout, dataset: Dataset) -> dict[Path, bytes]:
     """Every generated file of this step, with its content."""
-    files = {layout.descriptor: render(descriptor(layout))}
-    for model in present(layout):
-        files[layout.json_schemas / f"{model.meta.resource}.schema.json"] = render(json_schema(model))
-    return files
+    return {layout.descriptor: render(descriptor(layout, dataset)), **json_schemas(layout)}
 
 
 def orphans(layout: Layout) -> list[Path]:
     """JSON Schemas of resources that are no longer in the package."""
     if not layout.json_schemas.exists():
         return []
-    return sorted(set(layout.json_schemas.glob("*.schema.json")) - set(generated(layout)))
+    return sorted(set(layout.json_schemas.glob("*.schema.json")) - set(json_schemas(layout)))
 
 
 def tabular(package: dict[str, Any]) -> list[dict[str, Any]]:

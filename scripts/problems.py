@@ -34,3 +34,11 @@ def report(problems: list[Problem]) -> str:
     lines = [str(p) for p in sorted(set(problems))]
     lines.append(f"{len(set(problems))} problem(s) found." if problems else "No problems found.")
     return "\n".join(lines)
+
+
+class Stop(Exception):
+    """A step cannot go on: its message says why and what to do, after the problems that stopped it."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []

@@ -1,24 +1,23 @@
 """The provenance verifier: every row that cites a source line is checked against that line.
 
-For each row with source_id and locator it checks that the archived file's SHA-256 matches
-sources.sha256; that the name, title, date or figure the row cites appears on the (normalized) line;
-and, for a figure, that figure_text read with its Chinese units converts to the row's value and
-qualifier, in a unit the metric allows. A figure from a defective line is read through its erratum.
+For each row of a table whose model declares a `Citation`, it checks that the archived file's SHA-256
+matches sources.sha256; that a text the citation names (a column, or through a foreign key the names of
+the row it points to) appears on the normalized line; and, for a row that carries a figure, that the
+figure as printed reads as the row's value, qualifier and unit (through its erratum, if the line has one).
 """
 
-import csv
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from schemas import BY_NAME, Cite, Table
 
 from . import figures
 from .layout import Layout
 from .problems import Problem
+from .reader import Dataset, text
 from .sourcetext import Source, load, normalize
-from .validate import present
-
-Tables = dict[str, dict[str, dict[str, str]]]
-KEYS = {"organizations": "id", "projects": "id", "regions": "code", "errata": "id", "metrics": "id"}
 
 
 def _date_forms(iso: str) -> list[str]:
@@ -32,116 +31,109 @@ def _date_forms(iso: str) -> list[str]:
     return [forms[-1], *forms[:-1]] if day else forms
 
 
-def _names(org: dict[str, str]) -> list[str]:
-    return [org["name_zh"], org["short_name_zh"], *org["other_names_zh"].split("、")]
-
-
-def _region_names(region: dict[str, str]) -> list[str]:
-    """A region's name and its short form without the generic (长治市 → 长治, 沁源县 → 沁源)."""
-    name = region["name_zh"]
+def _place_forms(name: str) -> list[str]:
+    """A place's name and its short form without the generic (长治市 → 长治, 沁源县 → 沁源)."""
     short = name[:-1] if len(name) > 2 and name[-1] in "省市县区" else name
     return [name, short]
 
 
-def cited(resource: str, row: dict[str, str], tables: Tables) -> list[str]:
+FORMS: dict[str, Callable[[str], list[str]]] = {
+    "text": lambda value: [value],
+    "list": lambda value: value.split("、"),
+    "place": _place_forms,
+    "date": _date_forms,
+}
+
+
+def texts(model: type[Table], row: Any, dataset: Dataset) -> list[str]:
     """The texts of which at least one must appear on the line the row cites."""
-    match resource:
-        case "organizations":
-            return _names(row)
-        case "policies":
-            return [row["title_zh"], row["doc_number"]]
-        case "policy_measures":
-            return [row["title_zh"]]
-        case "measure_responsibilities" | "aid_assignments":
-            return _names(tables["organizations"][row["organization_id"]])
-        case "policy_targets":
-            return [row["text_zh"]]
-        case "designations":
-            return _region_names(tables["regions"][row["region_code"]])
-        case "projects":
-            return [row["printed_zh"]]
-        case "project_regions":
-            if row["place_zh"] or row["basis"] == "located":
-                return [row["place_zh"] or tables["projects"][row["project_id"]]["printed_zh"]]
-            return _region_names(tables["regions"][row["region_code"]])
-        case "observations":
-            return [row["figure_text"]]
-        case "events":
-            return _date_forms(row["date"])
-        case "errata":
-            return [row["as_printed"]]
-    raise KeyError(f"no provenance rule for {resource}")
+    citation = model.meta.cites
+    assert citation is not None
+    found: list[str] = []
+    for cite in citation.texts:
+        if cite.when and text(getattr(row, cite.when[0])) != cite.when[1]:
+            continue
+        forms = _forms(model, cite, row, dataset)
+        if forms and citation.first:
+            return forms
+        found += forms
+    return found
 
 
-def _read(layout: Layout, resource: str) -> list[dict[str, str]]:
-    with layout.csv(resource).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _forms(model: type[Table], cite: Cite, row: Any, dataset: Dataset) -> list[str]:
+    """The texts one `Cite` gives for a row: its column's value, or the names of the row it points to."""
+    value = getattr(row, cite.column)
+    if value is None:
+        return []
+    target = next((fk.resource for fk in model.foreign_keys() if fk.field == cite.column), None)
+    if target is None:
+        return [t for t in FORMS[cite.form](text(value)) if t]
+    pointed = dataset.keyed(target).get(value)
+    names = BY_NAME[target].meta.names
+    return [t for name in names for t in _forms(BY_NAME[target], name, pointed, dataset)] if pointed else []
 
 
-def citing(layout: Layout) -> Iterator[tuple[str, int, dict[str, str]]]:
-    """Every (resource, CSV line, row) of the package that cites a source line."""
-    for model in present(layout):
-        if "locator" in model.model_fields:
-            for number, row in enumerate(_read(layout, model.meta.resource), 2):
-                yield model.meta.resource, number, row
+def citing(dataset: Dataset) -> Iterator[tuple[type[Table], int, Any]]:
+    """Every (model, CSV line, row) of the package that cites a source line."""
+    for model in dataset.models():
+        if model.meta.cites:
+            for line, row in dataset.numbered(model.meta.resource):
+                yield model, line, row
 
 
-def _figure_problems(row: dict[str, str], tables: Tables, report: Callable[[str, str | None, str], None]) -> None:
-    """figure_text, read through its erratum, must give the row's value, qualifier and unit."""
-    text = normalize(row["figure_text"])
-    erratum = tables["errata"].get(row.get("erratum_id") or "")
-    if erratum and normalize(erratum["as_printed"]) in text:
-        text = text.replace(normalize(erratum["as_printed"]), normalize(erratum["reading"]))
-    try:
-        figure = figures.parse(text)
-    except ValueError as err:
-        report("figure_text", row["figure_text"], f"a figure such as 574.55万余元 ({err})")
-        return
-    if Decimal(row["value"]) != figure.value:
-        report("value", row["value"], f"{figure.value.normalize():f}, which {row['figure_text']!r} reads as")
-    if row.get("qualifier", "exact") != figure.qualifier:
-        report("qualifier", row["qualifier"], f"{figure.qualifier!r}, as {row['figure_text']!r} is worded")
-    units = figure.units()
-    if units is not None and row["unit"] not in units:
-        expected = " or ".join(sorted(units)) or "a known unit word"
-        report("unit", row["unit"], f"{expected}, the unit of {row['figure_text']!r}")
-
-
-def verify(layout: Layout, folder: Path) -> list[Problem]:
+def verify(layout: Layout, dataset: Dataset, folder: Path) -> list[Problem]:
     """Check every citing row against the archived sources in folder."""
     problems: list[Problem] = []
-    sources = load(layout, folder)
-    declared = {row["id"]: row for row in _read(layout, "sources")}
-    for sid, row in declared.items():
-        if sid not in sources:
-            problems.append(Problem(str(folder / row["archive_file"]), 0, 0, "", None, f"the archived file of {sid}"))
-        elif sources[sid].sha256 != row["sha256"]:
-            problems.append(
-                Problem(layout.name(layout.csv("sources")), 0, 0, "sha256", row["sha256"], f"{sources[sid].sha256}")
-            )
-    tables: Tables = {
-        name: {r[key]: r for r in _read(layout, name)} if layout.csv(name).exists() else {}
-        for name, key in KEYS.items()
-    }
-    for resource, number, row in citing(layout):
-        if row["source_id"] in sources:
-            name = layout.name(layout.csv(resource))
-            problems.extend(_check_row(resource, name, number, row, sources[row["source_id"]], tables))
+    sources = load(dataset, folder)
+    for row in dataset.rows("sources"):
+        if row.id not in sources:
+            problems.append(Problem(str(folder / row.archive_file), 0, 0, "", None, f"the archived file of {row.id}"))
+        elif sources[row.id].sha256 != row.sha256:
+            name = layout.name(layout.csv("sources"))
+            problems.append(Problem(name, 0, 0, "sha256", row.sha256, f"{sources[row.id].sha256}"))
+    for model, number, row in citing(dataset):
+        if row.source_id in sources:
+            name = layout.name(layout.csv(model.meta.resource))
+            problems.extend(_check_row(model, name, number, row, sources[row.source_id], dataset))
     return problems
 
 
-def _check_row(resource: str, name: str, number: int, row: dict[str, str], source: Source, tables: Tables):
+def _check_row(model: type[Table], name: str, number: int, row: Any, source: Source, dataset: Dataset):
     """The problems of one citing row: the cited text is not on the line, or its figure does not read right."""
     problems: list[Problem] = []
-    locator = int(row["locator"])
-    context = f" (line {locator} of {row['source_id']}: {source.raw[locator - 1].strip()[:40]}…)"
+    columns = model.columns()
+    context = f" (line {row.locator} of {row.source_id}: {source.raw[row.locator - 1].strip()[:40]}…)"
 
-    def report(field: str, value: str | None, expected: str) -> None:
-        problems.append(Problem(name, number, list(row).index(field) + 1, field, value, expected + context))
+    def report(column: str, value: str | None, expected: str) -> None:
+        problems.append(Problem(name, number, columns.index(column) + 1, column, value, expected + context))
 
-    texts = [normalize(t) for t in cited(resource, row, tables) if t]
-    if not any(t in source.line(locator) for t in texts):
-        report("locator", row["locator"], f"a line that contains {' or '.join(map(repr, texts))}")
-    if resource in ("observations", "policy_targets") and row.get("figure_text"):
-        _figure_problems(row, tables, report)
+    cited = [normalize(t) for t in texts(model, row, dataset)]
+    if not any(t in source.line(row.locator) for t in cited):
+        report("locator", str(row.locator), f"a line that contains {' or '.join(map(repr, cited))}")
+    figure = model.meta.cites.figure if model.meta.cites else None
+    if figure and getattr(row, figure):
+        _figure_problems(row, figure, dataset, report)
     return problems
+
+
+def _figure_problems(row: Any, column: str, dataset: Dataset, report: Callable[[str, str | None, str], None]) -> None:
+    """The figure as printed, read through its erratum, must give the row's value, qualifier and unit."""
+    printed = getattr(row, column)
+    reading = normalize(printed)
+    erratum = dataset.keyed("errata").get(getattr(row, "erratum_id", None))
+    if erratum and normalize(erratum.as_printed) in reading:
+        reading = reading.replace(normalize(erratum.as_printed), normalize(erratum.reading))
+    try:
+        figure = figures.parse(reading)
+    except ValueError as err:
+        report(column, printed, f"a figure such as 574.55万余元 ({err})")
+        return
+    if Decimal(text(row.value)) != figure.value:
+        report("value", text(row.value), f"{figure.value.normalize():f}, which {printed!r} reads as")
+    qualifier = getattr(row, "qualifier", "exact")
+    if qualifier != figure.qualifier:
+        report("qualifier", qualifier, f"{figure.qualifier!r}, as {printed!r} is worded")
+    units = figure.units()
+    if units is not None and row.unit not in units:
+        expected = " or ".join(sorted(units)) or "a known unit word"
+        report("unit", row.unit, f"{expected}, the unit of {printed!r}")

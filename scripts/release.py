@@ -5,13 +5,12 @@ dates are the package's release date. The same commit gives byte-identical files
 temporary folder and swapped in whole, so a failed release leaves the last good one in place.
 """
 
-import csv
 import hashlib
 import io
 import json
 import shutil
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from schemas import PACKAGE
 from .atomic import replace_dir
 from .layout import Layout
 from .package import tabular
+from .reader import Dataset
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_FILES = ("LICENSE", "LICENSE-DATA", "CITATION.cff")
@@ -69,19 +69,7 @@ def _zip(layout: Layout, package: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _cell(field: dict[str, Any], text: str) -> Any:
-    if text == "":
-        return None
-    if field["type"] == "integer":
-        return int(text)
-    if field["type"] == "number":
-        return float(text)
-    if field["type"] == "boolean":
-        return text == "true"
-    return text
-
-
-def _workbook(layout: Layout, package: dict[str, Any], path: Path) -> None:
+def _workbook(dataset: Dataset, package: dict[str, Any], path: Path) -> None:
     import xlsxwriter
 
     created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
@@ -108,19 +96,20 @@ def _workbook(layout: Layout, package: dict[str, Any], path: Path) -> None:
         fields = resource["schema"]["fields"]
         sheet.write_row(0, 0, [f["name"] for f in fields], bold)
         sheet.freeze_panes(1, 0)
-        with (layout.root / resource["path"]).open(encoding="utf-8", newline="") as fh:
-            for r, record in enumerate(csv.DictReader(fh), 1):
-                for c, field in enumerate(fields):
-                    value = _cell(field, record[field["name"]])
-                    if isinstance(value, str):
-                        sheet.write_string(r, c, value)
-                    elif value is not None:
-                        sheet.write(r, c, value)
+        for r, row in enumerate(dataset.rows(resource["name"]), 1):
+            for c, field in enumerate(fields):
+                value = getattr(row, field["name"])
+                if isinstance(value, date):
+                    sheet.write_string(r, c, value.isoformat())
+                elif isinstance(value, str):
+                    sheet.write_string(r, c, value)
+                elif value is not None:
+                    sheet.write(r, c, value)
     workbook.close()
 
 
-def build(layout: Layout) -> Path:
-    """Write dist/ from the package and the database."""
+def build(layout: Layout, dataset: Dataset) -> Path:
+    """Write dist/ from the package, its typed rows and the database."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     files = names(package["version"])
     tmp = layout.root / "build" / "dist.tmp"
@@ -129,7 +118,7 @@ def build(layout: Layout) -> Path:
     try:
         (tmp / files["zip"]).write_bytes(_zip(layout, package))
         shutil.copyfile(layout.database, tmp / files["sqlite"])
-        _workbook(layout, package, tmp / files["xlsx"])
+        _workbook(dataset, package, tmp / files["xlsx"])
         sums = "".join(
             f"{hashlib.sha256((tmp / files[k]).read_bytes()).hexdigest()}  {files[k]}\n"
             for k in ("zip", "sqlite", "xlsx")

@@ -5,7 +5,6 @@ converts traditional characters to simplified with OpenCC, and removes white spa
 figure is found whatever the script or spacing of the line.
 """
 
-import csv
 import hashlib
 import os
 import re
@@ -13,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .layout import ROOT, Layout
+from .layout import ROOT
+from .reader import Dataset
 
 GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 SPACE = re.compile(r"\s+")
@@ -57,18 +57,19 @@ class Source:
         return self.lines[locator - 1]
 
 
-def load(layout: Layout, folder: Path) -> dict[str, Source]:
-    """Every source of sources.csv whose archived file is in folder, keyed by id."""
-    with layout.csv("sources").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    loaded = {}
-    for row in rows:
-        path = folder / row["archive_file"]
-        if not path.exists():
-            continue
-        data = path.read_bytes()
-        raw = tuple(data.decode("utf-8").splitlines())
-        text = tuple(map(readable, raw))
-        lines = tuple(SPACE.sub("", t) for t in text)
-        loaded[row["id"]] = Source(row["id"], hashlib.sha256(data).hexdigest(), path, raw, text, lines)
-    return loaded
+def read(source_id: str, path: Path) -> Source:
+    """One archived file, as archived and normalized."""
+    data = path.read_bytes()
+    raw = tuple(data.decode("utf-8").splitlines())
+    text = tuple(map(readable, raw))
+    lines = tuple(SPACE.sub("", t) for t in text)
+    return Source(source_id, hashlib.sha256(data).hexdigest(), path, raw, text, lines)
+
+
+def load(dataset: Dataset, folder: Path) -> dict[str, Source]:
+    """Every source of the sources table whose archived file is in folder, keyed by id."""
+    return {
+        row.id: read(row.id, folder / row.archive_file)
+        for row in dataset.rows("sources")
+        if (folder / row.archive_file).exists()
+    }

@@ -13,3 +13,21 @@ def test_small_benchmark_run(tmp_path):
     for query in ("aid_received_by_county", "search_everything"):
         assert f"`{query}`" in text
     assert "## Site pages" in text
+
+
+def test_the_benchmark_refuses_a_synthetic_package_that_is_not_clean(tmp_path, monkeypatch, capsys):
+    generate = bench.generate
+
+    def dirty(root, rows):
+        layout = generate(root, rows)
+        path = layout.csv("observations")
+        path.write_text(path.read_text(encoding="utf-8").replace(",yuan,exact,", ",yuan,exactly,", 1), "utf-8")
+        return layout
+
+    monkeypatch.setattr(bench, "generate", dirty)
+    out = tmp_path / "benchmarks.md"
+    assert bench.main(["--sizes", "1000", "--out", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "data/observations.csv:2:11: column 'qualifier': value 'exactly'" in err
+    assert "is not clean" in err

@@ -10,6 +10,7 @@ import pytest
 from schemas.queries import QUERIES
 from scripts import database
 from scripts.layout import ROOT, Layout
+from scripts.reader import load
 from scripts.serve import datasette
 
 
@@ -191,11 +192,12 @@ def test_the_database_build_is_deterministic_and_atomic(tmp_path, db_path):
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy(ROOT / "datapackage.json", tmp_path)
     copy = Layout(tmp_path)
-    first = database.build(copy).read_bytes()
-    assert database.build(copy).read_bytes() == first == db_path.read_bytes()
-    (tmp_path / "data" / "sources.csv").write_text("id\nbroken\n", encoding="utf-8")
-    with pytest.raises(KeyError):
-        database.build(copy)
+    first = database.build(copy, load(copy)).read_bytes()
+    assert database.build(copy, load(copy)).read_bytes() == first == db_path.read_bytes()
+    dataset = load(copy)
+    dataset.tables["observations"][0] = dataset.tables["observations"][0].model_copy(update={"metric_id": "nope"})
+    with pytest.raises(sqlite3.IntegrityError):
+        database.build(copy, dataset)
     assert copy.database.read_bytes() == first
     assert not list(copy.database.parent.glob("*.tmp"))
 

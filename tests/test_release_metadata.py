@@ -26,7 +26,7 @@ def test_readme_cites_this_version():
 def test_readme_row_counts_match_the_data(layout):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     stated = {name: int(rows) for name, rows in re.findall(r"^\| `(\w+)` \| (\d+) \|", text, re.M)}
-    from scripts.validate import present
+    from scripts.reader import present
 
     actual = {}
     for model in present(layout):

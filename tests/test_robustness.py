@@ -22,6 +22,7 @@ from schemas import BY_NAME
 from scripts import metadata, validate
 from scripts.layout import ROOT, Layout
 from scripts.problems import Problem
+from scripts.reader import read
 
 COLUMNS = BY_NAME["sources"].columns()
 GOOD_ROW = next(csv.reader(io.StringIO((ROOT / "data/sources.csv").read_text(encoding="utf-8").splitlines()[4])))
@@ -114,7 +115,8 @@ def test_datasette_metadata_escapes_the_data(tmp_path, built):
     sources.write_text(
         sources.read_text(encoding="utf-8").replace("红色山西网", "<script>alert(1)</script>", 1), "utf-8"
     )
-    html = metadata.generate(Layout(tmp_path))["description_html"]
+    copy = Layout(tmp_path)
+    html = metadata.generate(copy, read(copy)[0])["description_html"]
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 

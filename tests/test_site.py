@@ -188,7 +188,7 @@ def test_values_are_escaped_on_generated_pages(tmp_path):
     """A fixture package whose county name holds a script: the page shows it as text."""
     import shutil
 
-    from scripts import database, geo, package
+    from scripts import database, geo, package, reader
     from scripts.atomic import write_files
     from scripts.layout import Layout
     from scripts.pages import Site
@@ -199,8 +199,9 @@ def test_values_are_escaped_on_generated_pages(tmp_path):
     text = regions.read_text(encoding="utf-8").replace("140427,壶关县,长治市壶关县,", f"140427,{evil},长治市{evil},")
     regions.write_text(text, "utf-8")
     layout = Layout(tmp_path)
-    write_files(geo.generated(layout) | package.generated(layout))
-    database.build(layout)
+    dataset = reader.read(layout)[0]
+    write_files(geo.generated(layout, dataset) | package.generated(layout, dataset))
+    database.build(layout, dataset)
     site = Site(layout)
     try:
         page = site.region_page("140427", "zh") + site.index_pages("zh")["regions/index.md"]

@@ -2,7 +2,8 @@
 
 import hashlib
 
-from scripts.provenance import cited, citing, verify
+from scripts.provenance import citing, texts, verify
+from scripts.reader import read
 from scripts.sourcetext import normalize
 
 
@@ -20,21 +21,16 @@ def test_the_inferred_date_is_labelled(table):
 
 
 def test_every_citing_row_passes_the_provenance_verifier(layout, sources_dir):
-    problems = verify(layout, sources_dir)
+    problems = verify(layout, read(layout)[0], sources_dir)
     assert not problems, "\n".join(map(str, problems[:20]))
 
 
-def test_every_citing_resource_has_a_provenance_rule(layout, table):
-    resources = {resource for resource, _, _ in citing(layout)}
+def test_every_citing_row_names_a_text_to_look_for(layout):
+    dataset = read(layout)[0]
+    resources = {model.meta.resource for model, _, _ in citing(dataset)}
     assert resources >= {"observations", "aid_assignments", "errata", "events", "projects", "designations"}
-    tables = {
-        "organizations": {o["id"]: o for o in table("organizations")},
-        "regions": {r["code"]: r for r in table("regions")},
-        "projects": {p["id"]: p for p in table("projects")},
-    }
-    for resource in resources:
-        row = table(resource)[0]
-        assert [t for t in cited(resource, row, tables) if t], resource
+    for model, line, row in citing(dataset):
+        assert texts(model, row, dataset), (model.meta.resource, line)
 
 
 def test_normalize_strips_glosses_and_converts_to_simplified():

@@ -1,0 +1,28 @@
+"""Models of the project's own check files, read through the same typed reader as the package's tables."""
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from .base import Meta, Table, column
+from .codes import EXCLUSION_KIND
+from .fields import Integer, Slug, Text
+
+
+class CoverageExclusion(Table):
+    meta = Meta(
+        resource="coverage_exclusions",
+        title_zh="不录入的数字",
+        title_en="Coverage exclusions",
+        description_zh="来源中刻意不作为数据录入的数字（页面框架、列表序号、重复出现的数字等），各附理由。",
+        description_en="The numbers of the sources that are deliberately not data, each with its reason.",
+        primary_key=("source_id", "locator", "number"),
+    )
+
+    source_id: Slug = column("来源", "Source.")
+    locator: Integer = column("行号", "Line of the source.", ge=1)
+    number: Annotated[str, StringConstraints(pattern=r"^(?:\*|[0-9]+(?:\.[0-9]+)?)$")] = column(
+        "所排除的数字（* 表示该行所有数字）", "The number excluded, or * for every number on the line."
+    )
+    kind: Annotated[str, EXCLUSION_KIND] = column("原因类别", "Why the number is not data.")
+    reason: Text = column("理由", "The reason, in our words.", ours=True)

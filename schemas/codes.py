@@ -1,0 +1,390 @@
+"""Code tables: every enumeration of the package, declared once with its labels in both languages.
+
+A `CodeTable` is used as a column's type marker (`Annotated[str, UNIT]`): Pydantic accepts exactly its
+codes, and the generators derive from it the Table Schema `enum`, the column's description, the data
+dictionary, Datasette's metadata, the published `codes` resource and every label the site shows. This
+follows PUDL's coding tables: a code is a stable ASCII value, its labels are for people.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic_core import core_schema
+
+
+@dataclass(frozen=True)
+class Code:
+    """One value of a code table, with what people read for it."""
+
+    code: str
+    zh: str  # the Chinese label, as the Chinese site shows it
+    en: str  # the English label
+    definition_zh: str = ""
+    definition_en: str = ""
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    """A named enumeration: its codes in order, each with bilingual labels."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    codes: tuple[Code, ...]
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.codes)
+
+    def __getitem__(self, code: str) -> Code:
+        for c in self.codes:
+            if c.code == code:
+                return c
+        raise KeyError(f"{code!r} is not a code of {self.name}")
+
+    def label(self, code: str, lang: str) -> str:
+        """The label of a code in a language ('zh' or 'en'); an unknown code is shown as itself."""
+        try:
+            found = self[code]
+        except KeyError:
+            return code
+        return found.zh if lang == "zh" else found.en
+
+    def only(self, *codes: str) -> "CodeTable":
+        """The same table restricted to some of its codes, for a column that allows fewer."""
+        return CodeTable(self.name, self.title_zh, self.title_en, tuple(self[c] for c in codes))
+
+    def describe(self, lang: str) -> str:
+        """The codes and their labels as a sentence of a column description."""
+        if lang == "zh":
+            return "取值：" + "，".join(f"{c.code} {c.zh}" for c in self.codes) + "。"
+        shown = [c.code if c.en == c.code.replace("_", " ") else f"{c.code} ({c.en})" for c in self.codes]
+        return "One of: " + "; ".join(shown) + "."
+
+    # A CodeTable in a column's Annotated type makes Pydantic accept exactly its codes.
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.literal_schema(list(self.values()))
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.values()))
+
+
+def _table(name: str, title_zh: str, title_en: str, *codes: tuple[str, ...]) -> CodeTable:
+    return CodeTable(name, title_zh, title_en, tuple(Code(*c) for c in codes))
+
+
+PRECISION = _table(
+    "precision",
+    "日期精度",
+    "Date precision",
+    ("day", "日", "day"),
+    ("month", "月", "month"),
+    ("year", "年", "year"),
+)
+GOVERNMENT_LEVEL = _table(
+    "government_level",
+    "层级",
+    "Level of government",
+    ("central", "中央", "central"),
+    ("provincial", "省级", "provincial"),
+    ("municipal", "市级", "municipal"),
+    ("county", "县级", "county"),
+    ("township", "乡镇", "township"),
+    ("village", "村", "village"),
+)
+LANGUAGE = _table(
+    "language",
+    "语言",
+    "Language",
+    ("zh-Hans", "简体中文", "Chinese (simplified)"),
+    ("zh-Hant", "繁体中文", "Chinese (traditional)"),
+)
+SOURCE_KIND = _table(
+    "source_kind",
+    "文献类型",
+    "Kind of source",
+    ("policy", "政策文件", "policy document"),
+    ("news", "新闻", "news report"),
+    ("feature", "专题文章", "feature article"),
+    ("newspaper_page", "报纸整版", "newspaper page"),
+)
+REGION_LEVEL = _table(
+    "region_level",
+    "区划层级",
+    "Level of division",
+    ("province", "省级", "province"),
+    ("prefecture", "地级", "prefecture"),
+    ("county", "县级", "county"),
+)
+REGION_KIND = _table(
+    "region_kind",
+    "区划类型",
+    "Kind of division",
+    ("省", "省", "province"),
+    ("市", "市", "city"),
+    ("区", "区", "district"),
+    ("县", "县", "county"),
+    ("县级市", "县级市", "county-level city"),
+)
+ORGANIZATION_KIND = _table(
+    "organization_kind",
+    "机构类型",
+    "Kind of body",
+    ("government", "人民政府", "government"),
+    ("department", "政府部门", "government department"),
+    ("party", "党的机关", "Party organ"),
+    ("mass_organization", "群团组织", "mass organization"),
+    ("judicial", "检察审判机关", "procuratorate or court"),
+    ("enterprise", "企业", "enterprise"),
+    ("financial", "金融机构或监管", "financial body or regulator"),
+    ("university", "高校", "university"),
+    ("media", "媒体", "media"),
+    ("social_organization", "社会组织", "social organization"),
+    (
+        "collective",
+        "泛指的一组机构",
+        "group of bodies",
+        "泛指的一组机构，如 相关市人民政府，不是单一机构",
+        "A generic group such as 相关市人民政府, not a single body.",
+    ),
+)
+UNIT = _table(
+    "unit",
+    "单位",
+    "Unit",
+    ("yuan", "元", "yuan"),
+    ("yuan_per_person", "元/人", "yuan per person"),
+    ("yuan_per_household", "元/户", "yuan per household"),
+    ("person", "人", "persons"),
+    ("person_time", "人次", "person-times"),
+    ("household", "户", "households"),
+    ("mu", "亩", "mu"),
+    ("hectare", "公顷", "hectares"),
+    ("km", "公里", "km"),
+    ("square_km", "平方公里", "km²"),
+    ("tonne", "吨", "tonnes"),
+    ("percent", "%", "%"),
+    ("percentage_point", "个百分点", "percentage points"),
+    ("count", "个", "count"),
+    ("rank", "位次", "rank"),
+    ("hour", "小时", "hours"),
+    ("year", "年", "years"),
+)
+QUALIFIER = _table(
+    "qualifier",
+    "限定",
+    "Qualifier",
+    ("exact", "确数", "exact"),
+    ("more_than", "余/多", "more than", "原文写作“余”“多”“突破”“超过”", "Printed with 余, 多, 突破 or 超过."),
+    ("about", "约", "about", "原文写作“约”“左右”", "Printed with 约 or 左右."),
+    (
+        "at_least",
+        "以上",
+        "at least",
+        "原文写作“以上”，或为范围的下限",
+        "Printed with 以上, or the lower end of a range.",
+    ),
+)
+ROLE = _table(
+    "role",
+    "角色",
+    "Role",
+    ("lead", "牵头", "lead", "括注中写明“牵头”", "The clause says the body leads (牵头)."),
+    ("responsible", "按职责分工负责", "responsible", "按职责分工负责", "Responsible by its duties (按职责分工负责)."),
+    ("support", "配合", "support"),
+)
+DESIGNATION = _table(
+    "designation",
+    "认定类别",
+    "Designation",
+    ("taihang_old_area", "山西太行革命老区", "Taihang revolutionary old area of Shanxi"),
+)
+PROJECT_CATEGORY = _table(
+    "project_category",
+    "项目类别",
+    "Project category",
+    ("railway", "铁路", "railways"),
+    ("expressway", "高速公路", "expressways"),
+    ("airport", "机场", "airports"),
+    ("road", "公路", "roads"),
+    ("water", "水利", "water"),
+    ("energy", "能源", "energy"),
+    ("pipeline", "管道", "pipelines"),
+    ("digital", "数字基础设施", "digital infrastructure"),
+    ("heritage", "革命文物", "revolutionary heritage"),
+    ("tourism", "旅游", "tourism"),
+    ("education", "干部教育", "cadre education"),
+    ("health", "医疗", "health"),
+    ("industry", "产业", "industry"),
+    ("agriculture", "农业", "agriculture"),
+    ("logistics", "物流", "logistics"),
+    ("ecology", "生态", "ecology"),
+    ("rural", "乡村振兴", "rural revitalization"),
+    ("urban", "城镇", "towns and cities"),
+)
+PROJECT_ACTION = _table(
+    "project_action",
+    "动作归类",
+    "Action",
+    ("build", "建设", "build"),
+    ("accelerate", "加快", "accelerate"),
+    ("upgrade", "改造提升", "upgrade"),
+    ("study", "研究论证", "study"),
+    ("pilot", "试点", "pilot"),
+    ("support", "支持", "support"),
+    ("protect", "保护", "protect"),
+    ("promote", "推进", "promote"),
+)
+BASIS = _table(
+    "basis",
+    "依据",
+    "Basis",
+    ("named", "原文点名", "named", "原文点名该区划", "The text names the region."),
+    (
+        "located",
+        "所在区划",
+        "located",
+        "原文点名的场所位于该区划（原文未写区划名）",
+        "The site the text names lies in the region; the text does not name the region.",
+    ),
+)
+TARGET_AREA = _table(
+    "target_area",
+    "目标领域",
+    "Area of a target",
+    ("infrastructure", "基础设施", "infrastructure"),
+    ("public_services", "公共服务", "public services"),
+    ("industry", "产业", "industry"),
+    ("culture", "文化", "culture"),
+    ("ecology", "生态", "ecology"),
+    ("poverty", "巩固脱贫成果", "poverty"),
+    ("income", "收入", "income"),
+    ("modernization", "现代化", "modernization"),
+    ("wellbeing", "民生福祉", "well-being"),
+)
+PROGRAM = _table(
+    "program",
+    "帮扶类型",
+    "Aid programme",
+    ("central_designated_aid", "中央定点帮扶", "central designated aid"),
+    ("provincial_designated_aid", "省直定点帮扶", "provincial designated aid"),
+    ("village_resident_team", "驻村工作队", "village-resident team"),
+    ("social_aid", "社会组织帮扶", "aid by social organizations"),
+)
+PAIRING = _table(
+    "pairing",
+    "结对依据",
+    "Pairing",
+    ("stated", "原文写明", "stated", "原文写明该单位帮扶该县", "The text pairs this body with this region."),
+    (
+        "group",
+        "成组",
+        "group",
+        "原文只说一组单位帮扶一组县，未说明哪个单位去哪个县，此时 region_code 记这组县所在的市",
+        "The text says a list of bodies aided a group of counties without saying which went where; "
+        "region_code holds the city of the group.",
+    ),
+)
+STATUS = _table(
+    "status",
+    "状态",
+    "Status",
+    ("ongoing", "至今", "ongoing", "截至来源日期仍在进行（如“至今”）", "Still under way as of the source's date."),
+    ("ended", "已结束", "ended"),
+    ("unknown", "未说明", "not stated", "原文未说明", "The text does not say."),
+)
+EVENT_KIND = _table(
+    "event_kind",
+    "事件类型",
+    "Kind of event",
+    ("aid", "帮扶", "aid"),
+    ("policy", "政策", "policy"),
+    ("meeting", "会议", "meeting"),
+    ("activity", "活动", "activity"),
+    ("institution", "机构设立", "institution founded"),
+    ("project", "项目", "project"),
+    ("reorganization", "机构改革", "reorganization"),
+)
+ERRATUM_KIND = _table(
+    "erratum_kind",
+    "缺陷类型",
+    "Kind of defect",
+    ("duplicated_characters", "重复字", "duplicated characters"),
+    ("duplicated_item", "重复列项", "duplicated list item"),
+    ("garbled_repeat", "错乱重复", "garbled repeat"),
+    ("stray_bracket", "多余括号", "stray bracket"),
+    ("typo", "错字", "typo"),
+    ("pinyin_gloss", "插入拼音", "inserted pinyin gloss"),
+    ("markup", "残留网页标记", "leftover web markup"),
+    ("split_line", "断行", "line split mid-word"),
+    ("missing_text", "缺字", "missing text"),
+    ("spam", "垃圾文字", "spam"),
+)
+EXCLUSION_KIND = _table(
+    "exclusion_kind",
+    "不录入的原因",
+    "Why a number is not data",
+    (
+        "page_chrome",
+        "页面框架",
+        "page chrome",
+        "",
+        "Navigation, header, footer, contact details or spam around the article.",
+    ),
+    (
+        "publication_date",
+        "发布日期",
+        "publication date",
+        "",
+        "The date and time of publication, recorded in sources.published.",
+    ),
+    ("list_ordinal", "列表序号", "list ordinal", "", "The number of an item in a list."),
+    (
+        "identifier",
+        "名称或代码的一部分",
+        "identifier",
+        "",
+        "Part of a name or code, not a quantity (5G, a road number).",
+    ),
+    ("restated", "重复出现", "restated", "", "A figure restated from another line or source, and captured there."),
+    ("time_phrase", "时间短语", "time phrase", "", "A span of time used as a phrase, such as 5年来."),
+    ("reporting_date", "采访日期", "reporting date", "", "The date a reporter visited, not an event of the history."),
+    ("context_date", "背景日期", "context date", "", "A date of background context, kept in a row's note."),
+    ("descriptive_count", "描述性计数", "descriptive count", "", "A small count that describes rather than measures."),
+    ("listed_count", "逐项记录的计数", "listed count", "", "A count of items that are each recorded as rows."),
+    ("personal_detail", "个人细节", "personal detail", "", "A detail of a person in an anecdote, such as an age."),
+    ("photo_caption", "图片说明", "photo caption", "", "The date of a news photograph."),
+)
+FEATURE = _table(
+    "feature",
+    "网站展示",
+    "Site feature",
+    ("key_figure", "首页关键数字", "key figure of the home page"),
+    ("central_aid_chart", "中央单位帮扶成效图", "chart of the central bodies' aid"),
+    ("income_chart", "收入折线图", "income line chart"),
+    ("income_note", "收入图的说明", "figure named in the income chart's caption"),
+)
+
+CODE_TABLES: tuple[CodeTable, ...] = (
+    PRECISION,
+    GOVERNMENT_LEVEL,
+    LANGUAGE,
+    SOURCE_KIND,
+    REGION_LEVEL,
+    REGION_KIND,
+    ORGANIZATION_KIND,
+    UNIT,
+    QUALIFIER,
+    ROLE,
+    DESIGNATION,
+    PROJECT_CATEGORY,
+    PROJECT_ACTION,
+    BASIS,
+    TARGET_AREA,
+    PROGRAM,
+    PAIRING,
+    STATUS,
+    EVENT_KIND,
+    ERRATUM_KIND,
+    EXCLUSION_KIND,
+    FEATURE,
+)

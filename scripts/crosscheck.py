@@ -1,0 +1,112 @@
+"""Pass 2 of validation: what spans rows and tables, as the models declare it.
+
+Primary keys are unique; every foreign key (a `References` on a column's type) resolves; a value marked
+`AtMost` or `Equals` is checked against the column of the row its foreign key points to (a locator
+against its source's line count, an observation's unit against its metric's). Rows are seen one at a time,
+in dependency order, so only keys and the few referenced values are kept.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from schemas import BY_NAME, Table
+from schemas.base import AtMost, Equals
+
+from .problems import Problem
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+class CrossCheck:
+    """Collects keys as rows stream past, and reports what does not hold across them."""
+
+    def __init__(self, models: list[type[Table]]):
+        self.models = models
+        self.keys: dict[str, dict[tuple[str, ...], int]] = {}
+        self.unreadable: set[str] = set()
+        # (resource, column) → {primary key: value}, for the columns that AtMost and Equals compare with
+        self.values: dict[tuple[str, str], dict[str, str]] = {}
+        for model in models:
+            for _, marker in model.marked(AtMost) + model.marked(Equals):
+                target = self._target(model, marker.via)
+                self.values[(target, marker.column)] = {}
+
+    @staticmethod
+    def _target(model: type[Table], via: str) -> str:
+        return next(fk.resource for fk in model.foreign_keys() if fk.field == via)
+
+    def table(self, model: type[Table], name: str, rows: Iterator[tuple[int, dict[str, str]]]) -> Iterator[Problem]:
+        """Check the rows of one table, read in order; yields the problems."""
+        meta, columns = model.meta, model.columns()
+        resource = meta.resource
+        seen: dict[tuple[str, ...], int] = {}
+        self_refs: list[tuple[int, str, str]] = []
+        remember = [(column, values) for (r, column), values in self.values.items() if r == resource]
+        compare = [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(AtMost)]
+        compare += [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(Equals)]
+        for line, row in rows:
+            yield from self._row(model, name, line, row, seen, self_refs, compare)
+            for column, values in remember:
+                values[row[meta.primary_key[0]]] = row[column]
+        for line, field, value in self_refs:
+            if (value,) not in seen:
+                target = f"{resource}.{meta.primary_key[0]}"
+                yield Problem(name, line, columns.index(field) + 1, field, value, f"a value present in {target}")
+        self.keys[resource] = seen
+
+    def unreadable_file(self, resource: str) -> None:
+        """A file whose rows could not be read (its problems are reported): references to it are not checked,
+        which would only repeat its problems."""
+        self.keys.pop(resource, None)
+        self.unreadable.add(resource)
+
+    def _row(self, model, name, line, row, seen, self_refs, compare) -> Iterator[Problem]:
+        meta, columns = model.meta, model.columns()
+        key = tuple(row[c] for c in meta.primary_key)
+        if key in seen:
+            shown = ",".join(meta.primary_key)
+            expected = f"a unique ({shown}): line {seen[key]} already has it"
+            yield Problem(name, line, columns.index(meta.primary_key[0]) + 1, shown, ",".join(key), expected)
+        else:
+            seen[key] = line
+        for fk in model.foreign_keys():
+            value = row[fk.field]
+            if not value:
+                continue
+            if fk.resource == meta.resource:
+                self_refs.append((line, fk.field, value))
+            elif fk.resource in self.keys and (value,) not in self.keys[fk.resource]:
+                target = f"{fk.resource}.{BY_NAME[fk.resource].meta.primary_key[0]}"
+                yield Problem(name, line, columns.index(fk.field) + 1, fk.field, value, f"a value present in {target}")
+        for column, marker, target in compare:
+            bound = self.values[(target, marker.column)].get(row[marker.via])
+            if bound is None or not row[column]:
+                continue
+            where = f"the {target}.{marker.column} of {row[marker.via]}"
+            at = columns.index(column) + 1
+            if isinstance(marker, Equals) and row[column] != bound:
+                yield Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
+            elif isinstance(marker, AtMost):
+                value, limit = _number(row[column]), _number(bound)
+                if value is not None and limit is not None and value > limit:
+                    yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+
+    def missing(self, name_of) -> Iterator[Problem]:
+        """A foreign key into a resource whose file is absent cannot be checked: say so."""
+        loaded = set(self.keys) | self.unreadable
+        for model in self.models:
+            for fk in model.foreign_keys():
+                if fk.resource not in loaded:
+                    yield Problem(
+                        name_of(model.meta.resource),
+                        0,
+                        0,
+                        fk.field,
+                        None,
+                        f"{name_of(fk.resource)} to exist: {fk.field} refers to it",
+                    )
