@@ -1,6 +1,6 @@
 # The two commands most people need:
 #   make serve   create .venv, install pinned dependencies, validate, build, and serve
-#   make test    ruff check, ruff format --check, and pytest
+#   make test    ruff check, ruff format --check, mypy, and pytest
 # Everything else is a step of these; `.venv/bin/python -m scripts --help` lists the build's subcommands.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -11,11 +11,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATASETTE_PORT ?= 8001
 
-.PHONY: help install browser validate build release serve test lint format lock clean
+.PHONY: help install browser validate build release serve test test-quick lint format lock clean
 
 help:
 	@echo "make serve    install, validate, build, and serve the package and Datasette"
-	@echo "make test     lint, format check and the test suite"
+	@echo "make test     lint, format check, type check and the test suite"
+	@echo "make test-quick  the same without the slow tests (benchmark, load test, browser), under a minute"
 	@echo "make validate check the data without writing anything"
 	@echo "make build    validate, then build the package, build/taihang.db and site/"
 	@echo "make release  write dist/: the package as a zip, the database, an Excel workbook and SHA256SUMS"
@@ -51,9 +52,13 @@ serve: build
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
+
+test-quick: lint
+	$(BIN)/python -m pytest -m "not slow"
 
 format: install
 	$(BIN)/ruff format .

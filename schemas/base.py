@@ -92,7 +92,8 @@ class Citation:
     `texts`: what the line must contain. With `first`, only the first that applies (has a value and
     meets its `when`) is looked for; otherwise any one of them will do.
     `figure`: the column holding a figure as printed, read and checked against the row's `value`,
-    `qualifier` and `unit` columns (read through its `erratum_id`, if the row has one).
+    `qualifier` and `unit` columns; `erratum`: the column whose erratum (its `as_printed` and `reading`)
+    the figure is read through.
     `label`: the column that names the row on a source's page; through a foreign key, the label of the
     row it points to.
     """
@@ -100,6 +101,7 @@ class Citation:
     texts: tuple[Cite, ...]
     first: bool = False
     figure: str | None = None
+    erratum: str | None = None
     label: str | None = None
 
 
@@ -116,6 +118,7 @@ class Meta:
     label_column: str | None = None
     facets: tuple[str, ...] = ()  # Datasette's default facets
     sort: str | None = None  # Datasette's default sort column
+    indexes: tuple[tuple[str, ...], ...] = ()  # database indexes beyond those on foreign keys and facets
     cites: Citation | None = None  # how each row cites its source line, if it does
     names: tuple[Cite, ...] = ()  # the texts that name a row, for a citation that reaches it by foreign key
 
@@ -127,7 +130,7 @@ def markers(field: FieldInfo) -> list[Any]:
     while stack:
         annotation = stack.pop()
         if typing.get_origin(annotation) is typing.Annotated:
-            found += list(annotation.__metadata__)
+            found += list(getattr(annotation, "__metadata__", ()))
             stack.append(typing.get_args(annotation)[0])
         else:
             stack += [a for a in typing.get_args(annotation) if a is not type(None)]

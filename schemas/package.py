@@ -1,6 +1,8 @@
 """Package-level metadata: the name, version and licences of the data package."""
 
-PACKAGE = {
+from typing import Any
+
+PACKAGE: dict[str, Any] = {
     "name": "taihang-old-area",
     "id": "https://github.com/taihang-open-data/taihang-old-area",
     "title": "Taihang Old Area Open Data / 太行革命老区振兴开放数据",

@@ -63,7 +63,8 @@ class Observation(Table):
         description_en="Every figure the sources print, stored in base units beside the figure as printed, its qualifier and its line.",
         primary_key=("id",),
         facets=("source_id", "metric_id", "region_code", "qualifier"),
-        cites=Citation(texts=(Cite("figure_text"),), figure="figure_text", label="figure_text"),
+        indexes=(("source_id", "locator", "id"),),  # the per-source listing, in line order
+        cites=Citation(texts=(Cite("figure_text"),), figure="figure_text", erratum="erratum_id", label="figure_text"),
     )
 
     id: Slug = column("观测值标识", "Observation identifier (stable slug).")

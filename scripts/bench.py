@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from schemas import BY_NAME
 from schemas.queries import QUERIES
@@ -248,7 +249,7 @@ def measure(rows: int, workdir: Path) -> dict:
     seed_defects(broken)
     write_files(package.generated(broken, reader.read(broken)[0]))
     seeded = sorted(line for _, line, _, _ in DEFECTS.values())
-    out = {"rows": rows}
+    out: dict[str, Any] = {"rows": rows}
     out["validate_clean"] = run_step("validate", clean.root)
     out["frictionless_clean"] = run_step("frictionless", clean.root)
     out["validate_defects"] = run_step("validate", broken.root)

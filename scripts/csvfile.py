@@ -37,21 +37,21 @@ def _decoded(path: Path, name: str, report: Report) -> Iterator[str]:
                 raw = raw[len(codecs.BOM_UTF8) :]
             try:
                 text = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                bad_lines.append((number, raw, err))
+            except UnicodeDecodeError as error:
+                bad_lines.append((number, raw, error))
                 continue
             if not bad_lines:
                 yield text
     if bad_lines:
-        number, raw, err = bad_lines[0]
+        number, raw, first = bad_lines[0]
         guess = "; it decodes as GBK/GB18030" if _is_gb18030(path) else ""
         report(
             Problem(
                 name,
                 number,
-                _column_at(raw, err.start),
+                _column_at(raw, first.start),
                 "",
-                "bytes " + raw[err.start : err.start + 4].hex(" "),
+                "bytes " + raw[first.start : first.start + 4].hex(" "),
                 f"UTF-8 text; {len(bad_lines)} line(s) are not UTF-8{guess}: re-save the file as UTF-8",
             )
         )

@@ -24,8 +24,6 @@ from .reader import Dataset
 from .segment import Segmenter, words_from
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
-# Indexes for the orders the views and canned queries ask for, beside those on foreign keys and facets.
-ORDERED_INDEXES = {"observations": [("source_id", "locator", "id")]}
 
 
 def searchable(field: dict[str, Any]) -> bool:
@@ -61,12 +59,13 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
         table = db.table(resource["name"])
         table.create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), foreign_keys=foreign_keys, not_null=not_null)
         table.insert_all(_rows(dataset, resource["name"], list(columns)), batch_size=1000)
-        indexed = [fk[0] for fk in foreign_keys] + list(BY_NAME[resource["name"]].meta.facets)
+        meta = BY_NAME[resource["name"]].meta
+        indexed = [fk[0] for fk in foreign_keys] + list(meta.facets)
         for column in dict.fromkeys(indexed):
             if column not in pk[:1]:
                 table.create_index([column], index_name=f"idx_{resource['name']}_{column}")
-        for columns in ORDERED_INDEXES.get(resource["name"], []):
-            table.create_index(list(columns), index_name=f"idx_{resource['name']}_{'_'.join(columns)}")
+        for ordered in meta.indexes:
+            table.create_index(list(ordered), index_name=f"idx_{resource['name']}_{'_'.join(ordered)}")
 
 
 def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:

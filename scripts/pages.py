@@ -549,7 +549,7 @@ class Site:
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by its path under docs/."""
-        pages = {}
+        pages: dict[str, str] = {}
         for lang in LANGS:
             self.lang = lang
             s = suffix(lang)

@@ -68,7 +68,7 @@ def _forms(model: type[Table], cite: Cite, row: Any, dataset: Dataset) -> list[s
     target = next((fk.resource for fk in model.foreign_keys() if fk.field == cite.column), None)
     if target is None:
         return [t for t in FORMS[cite.form](text(value)) if t]
-    pointed = dataset.keyed(target).get(value)
+    pointed = _pointed(model, cite.column, row, dataset)
     names = BY_NAME[target].meta.names
     return [t for name in names for t in _forms(BY_NAME[target], name, pointed, dataset)] if pointed else []
 
@@ -110,17 +110,24 @@ def _check_row(model: type[Table], name: str, number: int, row: Any, source: Sou
     cited = [normalize(t) for t in texts(model, row, dataset)]
     if not any(t in source.line(row.locator) for t in cited):
         report("locator", str(row.locator), f"a line that contains {' or '.join(map(repr, cited))}")
-    figure = model.meta.cites.figure if model.meta.cites else None
-    if figure and getattr(row, figure):
-        _figure_problems(row, figure, dataset, report)
+    citation = model.meta.cites
+    if citation and citation.figure and getattr(row, citation.figure):
+        erratum = _pointed(model, citation.erratum, row, dataset) if citation.erratum else None
+        _figure_problems(row, citation.figure, erratum, report)
     return problems
 
 
-def _figure_problems(row: Any, column: str, dataset: Dataset, report: Callable[[str, str | None, str], None]) -> None:
+def _pointed(model: type[Table], column: str, row: Any, dataset: Dataset) -> Any:
+    """The row that a foreign-key column of this row points to, or None."""
+    target = next(fk.resource for fk in model.foreign_keys() if fk.field == column)
+    value = getattr(row, column)
+    return dataset.keyed(target).get(value) if value is not None else None
+
+
+def _figure_problems(row: Any, column: str, erratum: Any, report: Callable[[str, str | None, str], None]) -> None:
     """The figure as printed, read through its erratum, must give the row's value, qualifier and unit."""
     printed = getattr(row, column)
     reading = normalize(printed)
-    erratum = dataset.keyed("errata").get(getattr(row, "erratum_id", None))
     if erratum and normalize(erratum.as_printed) in reading:
         reading = reading.replace(normalize(erratum.as_printed), normalize(erratum.reading))
     try:

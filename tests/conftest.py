@@ -2,11 +2,15 @@
 
 import csv
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from scripts.layout import ROOT, Layout
+
+STATUS_BEFORE = pytest.StashKey[str | None]()
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +38,51 @@ def sources_dir() -> Path:
     return path
 
 
+# What a copy of the project leaves out: version control, the environment, caches and build outputs.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "build", "dist", "site", ".*_cache", "__pycache__", "*.tmp"
+)
+
+
+def copy_project(target: Path) -> Layout:
+    """A copy of the project's inputs in target, to build in without touching the checkout."""
+    shutil.copytree(ROOT, target, ignore=NOT_COPIED, dirs_exist_ok=True)
+    return Layout(target)
+
+
 @pytest.fixture(scope="session")
-def built(layout) -> Layout:
-    """The whole build (package, database, site), run once per test session so tests see fresh outputs."""
+def built(tmp_path_factory) -> Layout:
+    """The whole build (package, database, release, site) of a copy of the project, once per test session.
+
+    It runs in a temporary folder, so the suite never writes into the checkout, and the checked-in
+    generated files are compared with what the build writes (test_package) rather than overwritten."""
     from scripts.cli import main
 
-    assert main(["build"]) == 0
-    return layout
+    copy = copy_project(tmp_path_factory.mktemp("built"))
+    assert main(["--root", str(copy.root), "build"]) == 0
+    return copy
+
+
+def git_status(root: Path) -> str | None:
+    """`git status --porcelain` of a checkout, or None where git or the checkout is not there."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True, text=True
+        )
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def pytest_sessionstart(session):
+    session.config.stash[STATUS_BEFORE] = git_status(ROOT)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The suite must leave the checkout as it found it: a test that writes into it fails the run."""
+    before, after = session.config.stash.get(STATUS_BEFORE, None), git_status(ROOT)
+    if before is not None and after is not None and after != before:
+        changed = sorted(set(after.splitlines()) ^ set(before.splitlines()))
+        print("\nThe test run changed the checkout (tests must write only into temporary folders):")
+        print("\n".join(f"  {line}" for line in changed))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,9 +1,12 @@
 """The benchmark's small run (10,000 rows), so that it cannot rot: every step runs, both validators find
 every seeded defect, and the page is written."""
 
+import pytest
+
 from scripts import bench
 
 
+@pytest.mark.slow
 def test_small_benchmark_run(tmp_path):
     out = tmp_path / "benchmarks.md"
     assert bench.main(["--sizes", "10000", "--out", str(out)]) == 0

@@ -14,9 +14,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {"home": "", "county": "regions/140427/", "policy": "policy/", "home-en": "en/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-SCREENSHOTS = ROOT / "build" / "screenshots"
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
     pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)"),
 ]
@@ -32,11 +32,18 @@ def base_url(built):
 
 
 @pytest.fixture(scope="module")
+def screenshots(built) -> Path:
+    """Where the screenshots go: beside the test build, never into the checkout."""
+    folder = built.root / "build" / "screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -48,7 +55,7 @@ def browser():
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_loads_cleanly_and_is_accessible(browser, base_url, name, viewport):
+def test_page_loads_cleanly_and_is_accessible(browser, base_url, screenshots, name, viewport):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
     errors, failed, third_party = [], [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -57,7 +64,7 @@ def test_page_loads_cleanly_and_is_accessible(browser, base_url, name, viewport)
     page.on("response", lambda r: failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
     page.on("request", lambda r: third_party.append(r.url) if not r.url.startswith(base_url.split(PREFIX)[0]) else None)
     page.goto(base_url + PAGES[name], wait_until="networkidle")
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=False)
+    page.screenshot(path=str(screenshots / f"{name}-{viewport}.png"), full_page=False)
     assert page.locator("h1").first.is_visible()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

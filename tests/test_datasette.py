@@ -20,8 +20,8 @@ def db_path(built):
 
 
 @pytest.fixture(scope="module")
-def client(db_path):
-    ds = datasette(Layout())
+def client(built):
+    ds = datasette(built)
 
     def get(path: str):
         return asyncio.run(ds.client.get(path))
@@ -144,8 +144,8 @@ def test_a_malformed_parameter_gets_an_error_not_a_crash(client, path):
     assert response.json()["ok"] is False
 
 
-def test_every_table_view_and_column_is_described(db_path):
-    metadata = json.loads(Layout().datasette_metadata.read_text(encoding="utf-8"))
+def test_every_table_view_and_column_is_described(built, db_path):
+    metadata = json.loads(built.datasette_metadata.read_text(encoding="utf-8"))
     tables = metadata["databases"]["taihang"]["tables"]
     with sqlite3.connect(db_path) as conn:
         objects = conn.execute(

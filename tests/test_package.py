@@ -53,9 +53,9 @@ def test_the_boundaries_are_a_resource_with_their_own_provenance_and_licence(lay
 
 def test_every_column_is_described_in_both_languages():
     for model in RESOURCES:
-        for name, field in model.model_fields.items():
-            assert field.description, f"{model.meta.resource}.{name}"
-            assert field.json_schema_extra["description_zh"], f"{model.meta.resource}.{name}"
+        for name in model.model_fields:
+            zh, en = model.describe(name)
+            assert zh and en, f"{model.meta.resource}.{name}"
 
 
 def test_foreign_keys_point_backwards_or_to_themselves():
@@ -107,3 +107,15 @@ def test_a_table_with_a_bad_header_is_reported_once_not_at_every_reference(tmp_p
     path.write_text(text.replace("other_names_zh,", "aliases,", 1), encoding="utf-8")
     problems = validate.check_rows(copy)
     assert {p.file for p in problems} == {"data/organizations.csv"}, problems[:3]
+
+
+def test_a_stale_generated_file_fails_validation(tmp_path):
+    """Seeded defect: a checked-in generated file that differs from what the models would write."""
+    copy = _copy_project(tmp_path)
+    shutil.copytree(ROOT / "metadata", tmp_path / "metadata")
+    shutil.copytree(ROOT / "docs" / "data", tmp_path / "docs" / "data")
+    assert cli.stale(copy, reader.read(copy)[0]) == []
+    dictionary = tmp_path / "docs" / "data" / "dictionary.md"
+    dictionary.write_text(dictionary.read_text(encoding="utf-8").replace("必填", "选填", 1), encoding="utf-8")
+    assert cli.stale(copy, reader.read(copy)[0]) == [dictionary]
+    assert main(["--root", str(tmp_path), "validate"]) == 1

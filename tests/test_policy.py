@@ -63,6 +63,7 @@ def test_responsibilities_are_exactly_what_each_clause_says(measures, responsibi
         if int(m["number"]) in NO_CLAUSE:
             assert clause is None and not rows
             continue
+        assert clause, m["id"]
         lead, _, rest = clause.group(1).rpartition("牵头,")
         text = [(name, "lead") for name in re.split("、", lead) if name]
         text += [(name, "responsible") for name in re.split("、", rest)]

@@ -49,25 +49,25 @@ def test_the_workbook_has_a_sheet_per_table_and_a_dictionary(dist):
     assert "长治市壶关县" in strings  # UTF-8 text in the workbook, which Excel shows correctly
 
 
-def _copy_inputs(tmp_path: Path) -> Layout:
+def _copy_inputs(tmp_path: Path, built: Layout) -> Layout:
     for part in ("data", "schemas"):
         shutil.copytree(ROOT / part, tmp_path / part)
     for name in ("datapackage.json", "LICENSE", "LICENSE-DATA", "CITATION.cff"):
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "build").mkdir()
-    shutil.copy(ROOT / "build" / "taihang.db", tmp_path / "build" / "taihang.db")
+    shutil.copy(built.database, tmp_path / "build" / "taihang.db")
     return Layout(tmp_path)
 
 
-def test_two_release_builds_are_byte_identical(tmp_path, dist):
-    layout = _copy_inputs(tmp_path)
+def test_two_release_builds_are_byte_identical(tmp_path, built, dist):
+    layout = _copy_inputs(tmp_path, built)
     first = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
     second = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
     assert first == second == {p.name: p.read_bytes() for p in dist.iterdir()}
 
 
-def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, dist):
-    layout = _copy_inputs(tmp_path)
+def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, built, dist):
+    layout = _copy_inputs(tmp_path, built)
     good = {p.name: p.read_bytes() for p in release.build(layout, load(layout)).iterdir()}
 
     def broken(*args):

@@ -26,16 +26,15 @@ from scripts.reader import read
 
 COLUMNS = BY_NAME["sources"].columns()
 GOOD_ROW = next(csv.reader(io.StringIO((ROOT / "data/sources.csv").read_text(encoding="utf-8").splitlines()[4])))
-SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No deadline: a time limit measures the machine, not the code (issue 10).
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _check(tmp_path: Path, content: bytes) -> list[Problem]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "sources.csv").write_bytes(content)
-    started = time.monotonic()
     problems = validate.check_rows(Layout(tmp_path))
-    assert time.monotonic() - started < 2
     for problem in problems:
         assert str(problem).startswith("data/sources.csv")
         assert problem.expected
@@ -124,6 +123,7 @@ LOAD_REQUESTS = 2000
 LOAD_CONCURRENCY = 8
 
 
+@pytest.mark.slow
 def test_datasette_under_a_bounded_load(built):
     """2,000 requests of mixed canned queries, 8 at a time, from a loopback client: no errors; p95 reported."""
     import uvicorn
@@ -161,7 +161,7 @@ def test_datasette_under_a_bounded_load(built):
     p95 = statistics.quantiles(latencies, n=20)[-1]
     report = {"requests": len(results), "concurrency": LOAD_CONCURRENCY, "p50_ms": 1000 * statistics.median(latencies)}
     report["p95_ms"] = 1000 * p95
-    (ROOT / "build" / "load-test.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    (built.root / "build" / "load-test.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"\nDatasette load test: {report}")
     assert statuses == {200}
     assert len(results) == LOAD_REQUESTS

@@ -1,0 +1,40 @@
+"""The suite is hermetic: it builds in temporary folders, and a run that writes into the checkout fails."""
+
+import subprocess
+import sys
+import textwrap
+
+from scripts.layout import ROOT
+
+
+def test_a_test_that_writes_into_the_checkout_fails_the_run(tmp_path):
+    """Seeded defect: in a throwaway git checkout with this conftest, a test writes a file; the run fails."""
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    (repo / "tests" / "conftest.py").write_text(
+        (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8").replace("ROOT)", "REPO)")
+        + "\nREPO = __import__('pathlib').Path(__file__).parent.parent\n",
+        encoding="utf-8",
+    )
+    (repo / "tests" / "test_writes.py").write_text(
+        textwrap.dedent(
+            """
+            from pathlib import Path
+
+            def test_writes():
+                (Path(__file__).parent.parent / "stray.txt").write_text("x")
+            """
+        ),
+        encoding="utf-8",
+    )
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=repo, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 passed" in result.stdout and "?? stray.txt" in result.stdout
