@@ -93,7 +93,7 @@ Note = Annotated[Text | None, column("备注", "Note.", ours=True)]
 
 # What a reader should be told when a value does not match a pattern.
 PATTERN_HINTS = {
-    SLUG_PATTERN: "a lowercase ASCII slug such as 'shanxi-gov'",
-    REGION_CODE_PATTERN: "a six-digit GB/T 2260 code such as '140427'",
+    SLUG_PATTERN: "a lowercase ASCII slug such as 'example-body-2021'",
+    REGION_CODE_PATTERN: "a six-digit GB/T 2260 code such as '110101'",
     PARTIAL_DATE_PATTERN: "a year, year-month or date: YYYY, YYYY-MM or YYYY-MM-DD",
 }

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import BY_NAME
-from schemas.queries import QUERIES
+from schemas.statements import QUERIES
 
 from .atomic import write_files
 from .layout import ROOT, Layout

@@ -1,7 +1,7 @@
 """Building build/taihang.db from datapackage.json and the typed rows: the package is the contract.
 
 Tables are typed from the Table Schemas, with primary keys, foreign keys and an index on every
-foreign key and facet column; the views of schemas/views.py answer the common questions; every
+foreign key and facet column; the views of schemas/statements.toml answer the common questions; every
 searchable text column is indexed for full-text search with jieba-segmented Chinese. The same package
 gives a byte-identical file, written through a temporary file and a rename.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from schemas import BY_NAME
-from schemas.views import VIEWS
+from schemas.statements import VIEWS
 
 from .atomic import replacing
 from .layout import Layout

@@ -1,7 +1,7 @@
 """Datasette's metadata, generated from the package (itself generated from the models) and schemas/.
 
 Every table, view and column gets its description in both languages; tables get their label
-column, default sort and facets; the canned queries come from schemas/queries.py.
+column, default sort and facets; the views and canned queries come from schemas/statements.toml.
 """
 
 import html
@@ -9,8 +9,7 @@ import json
 from typing import Any
 
 from schemas import BY_NAME, PACKAGE
-from schemas.queries import QUERIES
-from schemas.views import VIEWS
+from schemas.statements import QUERIES, VIEWS
 
 from .database import searchable
 from .layout import Layout
@@ -86,7 +85,7 @@ def generate(layout: Layout, dataset: Dataset) -> dict[str, Any]:
         tables[view.name] = {
             "title": f"{view.title_en} / {view.title_zh}",
             "description": f"{view.description_zh} {view.description_en}",
-            "columns": {name: f"{en} {zh}" for name, (zh, en) in view.columns.items()},
+            "columns": {name: f"{en} {zh}" for name, (zh, en) in view.describe().items()},
         }
         if view.label_column:
             tables[view.name]["label_column"] = view.label_column

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from schemas.queries import QUERIES
+from schemas.statements import QUERIES
 from scripts import database
 from scripts.layout import ROOT, Layout
 from scripts.reader import load
@@ -225,7 +225,7 @@ def _shown(value) -> str:
 
 
 def test_readme_documents_every_view_and_canned_query():
-    from schemas.views import VIEWS
+    from schemas.statements import VIEWS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in [v.name for v in VIEWS] + [q.name for q in QUERIES]:

@@ -128,7 +128,7 @@ def test_datasette_under_a_bounded_load(built):
     """2,000 requests of mixed canned queries, 8 at a time, from a loopback client: no errors; p95 reported."""
     import uvicorn
 
-    from schemas.queries import QUERIES
+    from schemas.statements import QUERIES
     from scripts.serve import datasette
 
     sock = socket.socket()
