@@ -119,3 +119,18 @@ def test_a_stale_generated_file_fails_validation(tmp_path):
     dictionary.write_text(dictionary.read_text(encoding="utf-8").replace("必填", "选填", 1), encoding="utf-8")
     assert cli.stale(copy, reader.read(copy)[0]) == [dictionary]
     assert main(["--root", str(tmp_path), "validate"]) == 1
+
+
+def test_the_database_and_release_refuse_a_stale_package(tmp_path, capsys):
+    """Seeded defect: a CSV edited after `package` ran; the later steps stop with one clear line."""
+    copy = _copy_project(tmp_path)
+    with copy.csv("regions").open("a", encoding="utf-8") as fh:
+        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    for step in ("database", "release"):
+        assert main(["--root", str(tmp_path), step]) == 1
+        err = capsys.readouterr().err
+        assert err.strip() == (
+            "Stopped: data/regions.csv differs from what datapackage.json records: "
+            "run `python -m scripts package` to bring the package up to date"
+        )
+    assert not copy.database.exists() and not copy.dist.exists()
