@@ -1,5 +1,5 @@
 """Reading a figure as printed (574.55万余元, 20多头, 14%以上, 第二, 一千二百人) into a value, a qualifier and
-a unit word.
+a unit word; and finding the figures of a line of text (`find`), for the coverage report and `capture`.
 
 Numbers are read in Arabic digits, with an ASCII comma between groups of three (1,200元 is 1200), or in
 Chinese numerals, positional (一百零五, 三十万, 两千) or digit by digit (二〇二一). The full-width comma ，
@@ -131,3 +131,46 @@ def parse(text: str) -> Figure:
         raise ValueError(f"more than one qualifier in {text!r}")
     unit = ("第" if rank else "") + g["unit"]
     return Figure(value, qualifiers[0] if qualifiers else "exact", unit)
+
+
+UNIT_PATTERN = "|".join(re.escape(word) for word, _ in UNIT_WORDS)
+# A number in a line of text, with the words around it that belong to its figure. A Chinese numeral counts
+# only before a unit word, and not after 第 (第一书记): alone, 一 and 十 are mostly words (一个个, 十分).
+SCAN = re.compile(
+    r"(?P<prefix>约|突破|超过)?"
+    rf"(?:(?P<rank>第)?(?P<arabic>{ARABIC_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}))?"
+    rf"|(?<![第\d{CHINESE_NUMERALS}])(?P<chinese>[〇零一二两三四五六七八九十][{CHINESE_NUMERALS}]*))"
+    r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万)?(?P<q2>余|多)?"
+    rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>以上|左右)?"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure found in a line: where it stands, its text, and the numbers it is written with."""
+
+    start: int
+    end: int
+    text: str
+    numbers: tuple[Decimal, ...]
+
+
+def find(line: str) -> list[Found]:
+    """Every number of a line (simplified script), each with its figure: 574.55万余元, 2至3个, 两千余人.
+
+    Every number in Arabic digits counts. A number in Chinese numerals counts when a unit word follows it,
+    except a single numeral before a count word (三个方面, 两项补贴), which is wording rather than a figure.
+    """
+    found = []
+    for m in SCAN.finditer(line):
+        if m["arabic"]:
+            numbers = tuple(number(n) for n in (m["arabic"], m["upper"]) if n)
+        elif m["unit"] and (len(m["chinese"]) > 1 or candidates(m["unit"]) != ("count",)):
+            try:
+                numbers = (number(m["chinese"]),)
+            except ValueError:
+                continue  # numerals that do not make a number, such as 十十
+        else:
+            continue
+        found.append(Found(m.start(), m.end(), m[0], numbers))
+    return found

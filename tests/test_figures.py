@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scripts.figures import chinese_number, parse
+from scripts.coverage import numbers
+from scripts.figures import chinese_number, find, parse
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,26 @@ def test_what_is_not_a_chinese_number_is_refused(text):
 def test_parse_chinese_and_grouped_numbers(text, value, qualifier, unit):
     figure = parse(text)
     assert (figure.value, figure.qualifier, figure.units()) == (Decimal(value), qualifier, unit)
+
+
+def test_a_full_width_comma_divides_numbers():
+    assert numbers("增长5，120个村") == [Decimal(5), Decimal(120)]
+    assert numbers("1,200元,2,500人") == [Decimal(1200), Decimal(2500)]
+
+
+def test_find_reads_each_figure_with_its_words():
+    line = "某县投入574.55万余元，新建道路12.5公里，带动两千余人增收，办成三十五个项目，2至3个村受益"
+    assert [(f.text, f.numbers) for f in find(line)] == [
+        ("574.55万余元", (Decimal("574.55"),)),
+        ("12.5公里", (Decimal("12.5"),)),
+        ("两千余人", (Decimal(2000),)),
+        ("三十五个", (Decimal(35),)),
+        ("2至3个", (Decimal(2), Decimal(3))),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["三个方面", "两项补贴", "一个个数字", "第一书记", "十四五规划", "百年大计", "千万不要"]
+)
+def test_chinese_numerals_that_are_wording_are_not_numbers(line):
+    assert find(line) == []
