@@ -99,11 +99,14 @@ def run(args: argparse.Namespace) -> int:
         raise Stop("The data has problems: fix them first.", problems)
     known = dataset.keyed("sources")
     if args.source_id not in known:
-        raise Stop(f"no source {args.source_id!r} in data/sources.csv (it has {', '.join(known)})")
+        raise Stop(f"no source {args.source_id!r} in data/sources.csv (it has {', '.join(known) or 'none'})")
     path = folder / known[args.source_id].archive_file
     if not path.is_file():
         raise Stop(f"{path}: the archived file of {args.source_id} is not in {folder}")
-    source = sourcetext.read(args.source_id, path)
+    try:
+        source = sourcetext.read(args.source_id, path)
+    except UnicodeDecodeError as err:
+        raise Stop(f"{path}: not UTF-8 text (byte {err.start}): archive sources with `source add`") from None
     if args.line is not None and not 1 <= args.line <= len(source.raw):
         raise Stop(f"--line {args.line}: {args.source_id} has lines 1 to {len(source.raw)}")
     out = args.out or layout.root / "build" / "drafts" / f"{args.source_id}.observations.csv"
@@ -112,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
     found = list(pending(layout, dataset, source, args.line))
     for item in found:
         print(item.describe())
-    write_bytes(out, draft([item.row(args.source_id) for item in found]))
+    try:
+        write_bytes(out, draft([item.row(args.source_id) for item in found]))
+    except OSError as err:
+        raise Stop(f"--out {out}: cannot write it: {err.strerror}") from None
     print(f"wrote {layout.name(out)}: {len(found)} draft row(s)")
     where = f"line {args.line} of {args.source_id}" if args.line else args.source_id
     print(f"{sum(len(item.numbers) for item in found)} number(s) of {where} not yet captured or excluded.")

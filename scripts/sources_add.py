@@ -87,11 +87,14 @@ def duplicates(file: Path, sha256: str, folder: Path, existing: list[tuple[int, 
 
 def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, dict[str, str]]:
     """Check everything, then archive the file and append its row; stop with every problem found."""
-    if not args.file.is_file():
-        raise Stop(f"{args.file}: no such file")
-    data = args.file.read_bytes()
     csv_path = layout.csv("sources")
     name = layout.name(csv_path)
+    if not csv_path.is_file():
+        raise Stop(f"{csv_path} is missing: --root must be the project, the folder that holds data/")
+    try:
+        data = args.file.read_bytes()
+    except OSError as err:
+        raise Stop(f"{args.file}: cannot read it: {err.strerror}") from None
     existing, problems = read_model(csv_path, name, Source)
     problems += [p for p in [decoding_problem(data, str(args.file))] if p]
     sha256 = hashlib.sha256(data).hexdigest()

@@ -158,3 +158,17 @@ def test_refusals_of_source_add(project, tmp_path, capsys):
     assert "column 'published': value '2024-02-30': expected a real calendar date" in out
     assert "column 'date_note': value '': expected how the date was inferred" in out
     assert ((root / "data/sources.csv").read_bytes(), sorted(folder.iterdir())) == before
+
+
+def test_refusals_of_capture(project, capsys):
+    root, folder = project
+    cases = {
+        ("nope",): "no source 'nope' in data/sources.csv (it has hsx-2022-changzhi-aid,",
+        ("sxgov-2021-36", "--line", "999"): "--line 999: sxgov-2021-36 has lines 1 to 153",
+        ("sxgov-2021-36", "--out", str(root / "data/drafts.csv")): "a draft is never written into data/",
+    }
+    for argv, expected in cases.items():
+        assert run(root, folder, "capture", *argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert expected in err and "Traceback" not in out + err, (argv, err)
+    assert not (root / "data/drafts.csv").exists()
