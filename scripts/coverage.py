@@ -1,10 +1,11 @@
 """The coverage report: every number printed in each source is captured by a row, or excluded with a reason.
 
 The numbers of a line are those `figures.find` reads: every number in Arabic digits, and a number in
-Chinese numerals before a unit word (三十五个, 两千余人, 七年; not 三个方面 or 第一). A number on a line is
-captured when a row citing that line holds the same number in a data cell (its figure as printed, a
-period, a date, a title...); columns written by us (notes, reasons, summaries) do not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion
-that excuses nothing is itself reported, so the file cannot go stale.
+Chinese numerals before a unit word (三十五个, 两千余人, 七年; not 三个方面, 一户一策 or 第一). A number
+on a line is captured when a row citing that line holds the same number in a data cell (its figure as
+printed, a period, a date, a title...); columns written by us (notes, reasons, summaries) do not capture.
+Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that excuses
+nothing is itself reported, so the file cannot go stale.
 """
 
 from collections import Counter

@@ -134,8 +134,8 @@ def parse(text: str) -> Figure:
 
 
 UNIT_PATTERN = "|".join(re.escape(word) for word, _ in UNIT_WORDS)
-# A number in a line of text, with the words around it that belong to its figure. A Chinese numeral counts
-# only before a unit word, and not after 第 (第一书记): alone, 一 and 十 are mostly words (一个个, 十分).
+# A number in a line of text, with the words around it that belong to its figure. Chinese numerals are
+# read only before a unit word and not after 第 (第一书记); `find` says which of them count.
 SCAN = re.compile(
     r"(?P<prefix>约|突破|超过)?"
     rf"(?:(?P<rank>第)?(?P<arabic>{ARABIC_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}))?"
@@ -159,13 +159,14 @@ def find(line: str) -> list[Found]:
     """Every number of a line (simplified script), each with its figure: 574.55万余元, 2至3个, 两千余人.
 
     Every number in Arabic digits counts. A number in Chinese numerals counts when a unit word follows it,
-    except a single numeral before a count word (三个方面, 两项补贴), which is wording rather than a figure.
+    except what is wording rather than a figure: a single numeral before a count word (三个方面, 两项补贴)
+    and 一 alone (一户一策, 一年多来).
     """
     found = []
     for m in SCAN.finditer(line):
         if m["arabic"]:
             numbers = tuple(number(n) for n in (m["arabic"], m["upper"]) if n)
-        elif m["unit"] and (len(m["chinese"]) > 1 or candidates(m["unit"]) != ("count",)):
+        elif m["unit"] and m["chinese"] != "一" and (len(m["chinese"]) > 1 or candidates(m["unit"]) != ("count",)):
             try:
                 numbers = (number(m["chinese"]),)
             except ValueError:

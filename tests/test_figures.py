@@ -123,7 +123,8 @@ def test_find_reads_each_figure_with_its_words():
 
 
 @pytest.mark.parametrize(
-    "line", ["三个方面", "两项补贴", "一个个数字", "第一书记", "十四五规划", "百年大计", "千万不要"]
+    "line",
+    ["三个方面", "两项补贴", "一个个数字", "第一书记", "十四五规划", "百年大计", "千万不要", "一户一策", "一年多来"],
 )
 def test_chinese_numerals_that_are_wording_are_not_numbers(line):
     assert find(line) == []
