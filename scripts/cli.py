@@ -170,6 +170,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--datasette-port", type=int, default=8001)
     serve.set_defaults(run=cmd_serve)
+    from . import capture, sources_add  # the maintainer's workflow: `source add`, then `capture`
+
+    sources_add.register(sub)
+    capture.register(sub)
     return p
 
 

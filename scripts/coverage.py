@@ -1,12 +1,13 @@
 """The coverage report: every number printed in each source is captured by a row, or excluded with a reason.
 
-A number on a line is captured when a row citing that line holds the same number in a data cell (its
-figure as printed, a period, a date, a title...); columns written by us (notes, reasons, summaries) do
-not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion
-that excuses nothing is itself reported, so the file cannot go stale.
+The numbers of a line are those `figures.find` reads: every number in Arabic digits, and a number in
+Chinese numerals before a unit word (三十五个, 两千余人, 七年; not 三个方面, 一户一策 or 第一). A number
+on a line is captured when a row citing that line holds the same number in a data cell (its figure as
+printed, a period, a date, a title...); columns written by us (notes, reasons, summaries) do not capture.
+Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that excuses
+nothing is itself reported, so the file cannot go stale.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from schemas.checks import CoverageExclusion
 
+from .figures import find
 from .layout import Layout
 from .problems import Problem
 from .provenance import citing
@@ -21,11 +23,12 @@ from .reader import Dataset, read_model, text
 from .sourcetext import load
 
 EXCLUSIONS = "checks/coverage_exclusions.csv"
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+Rules = list[tuple[int, CoverageExclusion]]
 
 
 def numbers(line: str) -> list[Decimal]:
-    return [Decimal(token) for token in NUMBER.findall(line)]
+    """The numbers of a line of text, in Arabic digits or Chinese numerals."""
+    return [number for figure in find(line) for number in figure.numbers]
 
 
 @dataclass
@@ -46,8 +49,16 @@ def captured(dataset: Dataset) -> dict[tuple[str, int], set[Decimal]]:
     return held
 
 
-def exclusions(layout: Layout) -> tuple[list[tuple[int, CoverageExclusion]], list[Problem]]:
+def exclusions(layout: Layout) -> tuple[Rules, list[Problem]]:
     return read_model(layout.root / EXCLUSIONS, EXCLUSIONS, CoverageExclusion)
+
+
+def excluding(rules: Rules, source_id: str, locator: int, number: Decimal) -> int | None:
+    """The line of the exclusion that excuses a number of a source line, if any."""
+    for line_no, ex in rules:
+        if ex.source_id == source_id and ex.locator == locator and (ex.number == "*" or Decimal(ex.number) == number):
+            return line_no
+    return None
 
 
 def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
@@ -65,16 +76,7 @@ def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally
                 if number in held.get((sid, locator), ()):
                     tally.captured += 1
                     continue
-                match = next(
-                    (
-                        line_no
-                        for line_no, ex in rules
-                        if ex.source_id == sid
-                        and ex.locator == locator
-                        and (ex.number == "*" or Decimal(ex.number) == number)
-                    ),
-                    None,
-                )
+                match = excluding(rules, sid, locator, number)
                 if match is None:
                     tally.unaccounted.append(f"{sid}:{locator}: {number}")
                     expected = f"a row citing this line that holds {number}, or an exclusion in {EXCLUSIONS}"

@@ -1,4 +1,10 @@
-"""Reading a figure as printed (574.55万余元, 20多头, 14%以上, 第二) into a value, a qualifier and a unit word."""
+"""Reading a figure as printed (574.55万余元, 20多头, 14%以上, 第二, 一千二百人) into a value, a qualifier and
+a unit word; and finding the figures of a line of text (`find`), for the coverage report and `capture`.
+
+Numbers are read in Arabic digits, with an ASCII comma between groups of three (1,200元 is 1200), or in
+Chinese numerals, positional (一百零五, 三十万, 两千) or digit by digit (二〇二一). The full-width comma ，
+is never a group separator: in Chinese text it divides clauses, so 5，120 is two numbers.
+"""
 
 import re
 from dataclasses import dataclass
@@ -7,41 +13,55 @@ from decimal import Decimal
 MULTIPLIERS = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 QUALIFIERS = {"余": "more_than", "多": "more_than", "约": "about", "左右": "about", "以上": "at_least"}
 PREFIXES = {"约": "about", "突破": "more_than", "超过": "more_than"}
-CHINESE_DIGITS = {"〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CHINESE_NUMBER = r"[〇一二两三四五六七八九十百]+"
+CHINESE_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1_000}
+CHINESE_SECTIONS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+CHINESE_NUMBER = f"[{CHINESE_NUMERALS}]+"
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 
-# The words that may follow a figure, longest first, and the base units each may be stored in.
-UNIT_WORDS: list[tuple[str, frozenset[str]]] = sorted(
+# The words that may follow a figure, longest first, and the base units each may be stored in (the usual first).
+UNIT_WORDS: list[tuple[str, tuple[str, ...]]] = sorted(
     [
-        ("元", frozenset({"yuan", "yuan_per_person", "yuan_per_household"})),
-        ("人次", frozenset({"person_time"})),
-        ("人", frozenset({"person"})),
-        ("名", frozenset({"person"})),
-        ("农户", frozenset({"household"})),
-        ("户", frozenset({"household"})),
-        ("亩", frozenset({"mu"})),
-        ("公顷", frozenset({"hectare"})),
-        ("平方公里", frozenset({"square_km"})),
-        ("方公里", frozenset({"square_km"})),
-        ("公里", frozenset({"km"})),
-        ("吨", frozenset({"tonne"})),
-        ("%", frozenset({"percent"})),
-        ("个百分点", frozenset({"percentage_point"})),
-        ("年", frozenset({"year"})),
-        ("小时", frozenset({"hour"})),
-        *((word, frozenset({"count"})) for word in "个座所家支条项处场种颗头村县大区类方届纵横"),
+        ("元", ("yuan", "yuan_per_person", "yuan_per_household")),
+        ("人次", ("person_time",)),
+        ("人", ("person",)),
+        ("名", ("person",)),
+        ("农户", ("household",)),
+        ("户", ("household",)),
+        ("亩", ("mu",)),
+        ("公顷", ("hectare",)),
+        ("平方公里", ("square_km",)),
+        ("方公里", ("square_km",)),
+        ("公里", ("km",)),
+        ("吨", ("tonne",)),
+        ("%", ("percent",)),
+        ("个百分点", ("percentage_point",)),
+        ("年", ("year",)),
+        ("小时", ("hour",)),
+        *((word, ("count",)) for word in "个座所家支条项处场种颗头村县大区类方届纵横"),
     ],
     key=lambda item: -len(item[0]),
 )
 
 FIGURE = re.compile(
     r"^(?P<prefix>约|突破|超过)?"
-    r"(?P<number>\d+(?:\.\d+)?|" + CHINESE_NUMBER + r")"
-    r"(?:至(?P<upper>\d+(?:\.\d+)?))?"
+    rf"(?P<number>{ARABIC_NUMBER}|{CHINESE_NUMBER})"
+    rf"(?:至(?P<upper>{ARABIC_NUMBER}|{CHINESE_NUMBER}))?"
     r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万)?(?P<q2>余|多)?"
     r"(?P<unit>.*?)"
     r"(?P<suffix>以上|左右)?$"
 )
+
+
+def candidates(unit_word: str) -> tuple[str, ...] | None:
+    """The base units a figure with this unit word may be stored in, the usual first; None without one."""
+    if unit_word.startswith("第"):
+        return ("rank",)
+    for word, units in UNIT_WORDS:
+        if unit_word.startswith(word):
+            return units
+    return None if not unit_word else ()
 
 
 @dataclass(frozen=True)
@@ -52,27 +72,47 @@ class Figure:
 
     def units(self) -> frozenset[str] | None:
         """The base units this figure may be stored in; None when it has no unit word."""
-        if self.unit_word.startswith("第"):
-            return frozenset({"rank"})
-        for word, units in UNIT_WORDS:
-            if self.unit_word.startswith(word):
-                return units
-        return None if not self.unit_word else frozenset()
+        found = candidates(self.unit_word)
+        return None if found is None else frozenset(found)
 
 
 def chinese_number(text: str) -> int:
-    """一 to 九百九十九, as written in Chinese characters."""
-    total, digit = 0, 0
+    """A whole number in Chinese numerals: 七, 十五, 一百零五, 一千二百, 三十万, 两亿, or digit by digit (二〇二一).
+
+    A digit left after the last unit counts in the unit below it, as people write 一千二 (1200) and
+    一万五 (15000). Raises ValueError for text that is not a number, such as 万 or 十十.
+    """
+    if text and all(ch in CHINESE_DIGITS for ch in text):
+        return int("".join(str(CHINESE_DIGITS[ch]) for ch in text))
+    done = section = 0  # done: the 亿 and 万 parts read so far; section: the part below 万
+    digit: int | None = None
+    last, zero, sections = 0, False, ""  # the last unit read, whether 零 followed it, the section words seen
     for ch in text:
-        if ch == "百":
-            total += (digit or 1) * 100
-            digit = 0
-        elif ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        else:
+        if ch in "〇零":
+            zero = True
+        elif ch in CHINESE_DIGITS:
+            if digit is not None:
+                raise ValueError(f"not a number: {text!r}")
             digit = CHINESE_DIGITS[ch]
-    return total + digit
+        elif ch in CHINESE_UNITS:
+            unit = CHINESE_UNITS[ch]
+            if section % (unit * 10) or (digit is None and section):
+                raise ValueError(f"not a number: {text!r}")
+            section, digit, last, zero = section + (1 if digit is None else digit) * unit, None, unit, False
+        elif ch in CHINESE_SECTIONS and ch not in sections and (section or digit or done):
+            unit = CHINESE_SECTIONS[ch]
+            done = (done + section + (digit or 0)) * unit if ch == "亿" else done + (section + (digit or 0)) * unit
+            section, digit, last, zero, sections = 0, None, unit, False, sections + ch
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    if digit is not None and last and not zero:
+        digit *= last // 10  # 一千二: the 2 counts in hundreds
+    return done + section + (digit or 0)
+
+
+def number(text: str) -> Decimal:
+    """A number in Arabic digits (with commas between groups of three) or in Chinese numerals."""
+    return Decimal(text.replace(",", "")) if text[0].isdigit() else Decimal(chinese_number(text))
 
 
 def parse(text: str) -> Figure:
@@ -82,9 +122,7 @@ def parse(text: str) -> Figure:
     if not match:
         raise ValueError(f"not a figure: {text!r}")
     g = match.groupdict()
-    number = g["number"]
-    value = Decimal(number) if number[0].isdigit() else Decimal(chinese_number(number))
-    value *= MULTIPLIERS[g["multiplier"] or ""]
+    value = number(g["number"]) * MULTIPLIERS[g["multiplier"] or ""]
     words = [w for w in (g["prefix"], g["q1"], g["q2"], g["suffix"]) if w]
     qualifiers = [PREFIXES.get(w) or QUALIFIERS[w] for w in words]
     if g["upper"]:
@@ -93,3 +131,47 @@ def parse(text: str) -> Figure:
         raise ValueError(f"more than one qualifier in {text!r}")
     unit = ("第" if rank else "") + g["unit"]
     return Figure(value, qualifiers[0] if qualifiers else "exact", unit)
+
+
+UNIT_PATTERN = "|".join(re.escape(word) for word, _ in UNIT_WORDS)
+# A number in a line of text, with the words around it that belong to its figure. Chinese numerals are
+# read only before a unit word and not after 第 (第一书记); `find` says which of them count.
+SCAN = re.compile(
+    r"(?P<prefix>约|突破|超过)?"
+    rf"(?:(?P<rank>第)?(?P<arabic>{ARABIC_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}))?"
+    rf"|(?<![第\d{CHINESE_NUMERALS}])(?P<chinese>[〇零一二两三四五六七八九十][{CHINESE_NUMERALS}]*))"
+    r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万)?(?P<q2>余|多)?"
+    rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>以上|左右)?"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure found in a line: where it stands, its text, and the numbers it is written with."""
+
+    start: int
+    end: int
+    text: str
+    numbers: tuple[Decimal, ...]
+
+
+def find(line: str) -> list[Found]:
+    """Every number of a line (simplified script), each with its figure: 574.55万余元, 2至3个, 两千余人.
+
+    Every number in Arabic digits counts. A number in Chinese numerals counts when a unit word follows it,
+    except what is wording rather than a figure: a single numeral before a count word (三个方面, 两项补贴)
+    and 一 alone (一户一策, 一年多来).
+    """
+    found = []
+    for m in SCAN.finditer(line):
+        if m["arabic"]:
+            numbers = tuple(number(n) for n in (m["arabic"], m["upper"]) if n)
+        elif m["unit"] and m["chinese"] != "一" and (len(m["chinese"]) > 1 or candidates(m["unit"]) != ("count",)):
+            try:
+                numbers = (number(m["chinese"]),)
+            except ValueError:
+                continue  # numerals that do not make a number, such as 十十
+        else:
+            continue
+        found.append(Found(m.start(), m.end(), m[0], numbers))
+    return found

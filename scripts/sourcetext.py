@@ -13,8 +13,10 @@ from functools import cache
 from pathlib import Path
 
 from .layout import ROOT
+from .problems import Stop
 from .reader import Dataset
 
+FOLDER_HELP = "folder of archived sources (default: $TAIHANG_SOURCES, or ../shared/sources)"
 GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 SPACE = re.compile(r"\s+")
 
@@ -22,6 +24,14 @@ SPACE = re.compile(r"\s+")
 def sources_dir() -> Path:
     """The folder of archived sources: $TAIHANG_SOURCES, or ../shared/sources beside the project."""
     return Path(os.environ.get("TAIHANG_SOURCES", ROOT.parent / "shared" / "sources"))
+
+
+def folder(given: Path | None) -> Path:
+    """The sources folder a command was given, or the default; stops when there is no such folder."""
+    found = given or sources_dir()
+    if not found.is_dir():
+        raise Stop(f"The archived sources are not at {found}: set TAIHANG_SOURCES or pass --sources.")
+    return found
 
 
 @cache

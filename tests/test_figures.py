@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scripts.figures import chinese_number, parse
+from scripts.coverage import numbers
+from scripts.figures import chinese_number, find, parse
 
 
 @pytest.mark.parametrize(
@@ -48,11 +49,82 @@ def test_what_is_not_a_figure_is_refused(text):
         parse(text)
 
 
-def test_chinese_numbers():
-    assert [chinese_number(t) for t in ("七", "十", "十二", "二十", "三百零五".replace("零", ""))] == [
-        7,
-        10,
-        12,
-        20,
-        305,
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("七", 7),
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("三十五", 35),
+        ("一百零五", 105),
+        ("三百零五", 305),
+        ("一千二百", 1200),
+        ("一千零五十", 1050),
+        ("两千", 2000),
+        ("三十万", 300_000),
+        ("一万零五百", 10_500),
+        ("三亿五千万", 350_000_000),
+        ("两亿", 200_000_000),
+        ("一万亿", 1_000_000_000_000),
+        ("二〇二一", 2021),
+        ("一九八六", 1986),
+        ("一千二", 1200),
+        ("一万五", 15_000),
+        ("三百五", 350),
+    ],
+)
+def test_chinese_numbers(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["万", "亿", "十十", "五五十", "一千一千", "七十亿亿", "十百"])
+def test_what_is_not_a_chinese_number_is_refused(text):
+    with pytest.raises(ValueError):
+        chinese_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        # the four misreadings of issue 10: 100, 1000, 1 and 1
+        ("一百零五", "105", "exact", None),
+        ("一千二百人", "1200", "exact", {"person"}),
+        ("1,200元", "1200", "exact", {"yuan", "yuan_per_person", "yuan_per_household"}),
+        ("二〇二一年", "2021", "exact", {"year"}),
+        ("十五个", "15", "exact", {"count"}),
+        ("三十万元", "300000", "exact", {"yuan", "yuan_per_person", "yuan_per_household"}),
+        ("三十余万元", "300000", "more_than", {"yuan", "yuan_per_person", "yuan_per_household"}),
+        ("两千余人", "2000", "more_than", {"person"}),
+        ("约三十五个", "35", "about", {"count"}),
+        ("12,345.5万元", "123455000", "exact", {"yuan", "yuan_per_person", "yuan_per_household"}),
+        ("两至三个", "2", "at_least", {"count"}),
+    ],
+)
+def test_parse_chinese_and_grouped_numbers(text, value, qualifier, unit):
+    figure = parse(text)
+    assert (figure.value, figure.qualifier, figure.units()) == (Decimal(value), qualifier, unit)
+
+
+def test_a_full_width_comma_divides_numbers():
+    assert numbers("增长5，120个村") == [Decimal(5), Decimal(120)]
+    assert numbers("1,200元,2,500人") == [Decimal(1200), Decimal(2500)]
+
+
+def test_find_reads_each_figure_with_its_words():
+    line = "某县投入574.55万余元，新建道路12.5公里，带动两千余人增收，办成三十五个项目，2至3个村受益"
+    assert [(f.text, f.numbers) for f in find(line)] == [
+        ("574.55万余元", (Decimal("574.55"),)),
+        ("12.5公里", (Decimal("12.5"),)),
+        ("两千余人", (Decimal(2000),)),
+        ("三十五个", (Decimal(35),)),
+        ("2至3个", (Decimal(2), Decimal(3))),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["三个方面", "两项补贴", "一个个数字", "第一书记", "十四五规划", "百年大计", "千万不要", "一户一策", "一年多来"],
+)
+def test_chinese_numerals_that_are_wording_are_not_numbers(line):
+    assert find(line) == []

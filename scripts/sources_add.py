@@ -1,0 +1,159 @@
+"""python -m scripts source add FILE: archive a new source text and record its row in data/sources.csv.
+
+The archived name is NNN_HHHHHHHHHHHHHHHH.txt: NNN is the next three-digit number after the highest one
+in the sources folder or in sources.csv, and the 16 hex digits begin the file's SHA-256. Nothing is
+written unless the file is UTF-8 text not archived yet, its id is new, and its row validates through the
+`Source` model; then the archive and sources.csv are each written atomically.
+"""
+
+import argparse
+import csv
+import hashlib
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from schemas.codes import LANGUAGE, SOURCE_KIND
+from schemas.reference import Source
+
+from . import sourcetext
+from .atomic import write_bytes
+from .layout import Layout
+from .problems import Problem, Stop
+from .reader import read_model, typed
+
+ARCHIVED = re.compile(r"^([0-9]{3})_[0-9a-f]{16}\.txt$")
+# The option that sets each column, named in problems with the column.
+OPTIONS = {
+    "id": "--id",
+    "publisher_zh": "--publisher-zh",
+    "publisher_en": "--publisher-en",
+    "title_zh": "--title-zh",
+    "title_en": "--title-en",
+    "kind": "--kind",
+    "language": "--language",
+    "url": "--url",
+    "published": "--date",
+    "date_note": "--date-note",
+    "notes": "--notes",
+}
+CODES = {"kind": SOURCE_KIND, "language": LANGUAGE}
+
+
+def decoding_problem(data: bytes, name: str) -> Problem | None:
+    """Where data stops being UTF-8, and whether it reads as GB18030; None when it is UTF-8."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as err:
+        start = data.rfind(b"\n", 0, err.start) + 1
+        line, column = data.count(b"\n", 0, err.start) + 1, len(data[start : err.start].decode("utf-8")) + 1
+        bad = "bytes " + data[err.start : err.start + 4].hex(" ")
+    try:
+        data.decode("gb18030")
+        hint = "; the file decodes as GB18030: convert it first (iconv -f GB18030 -t UTF-8)"
+    except UnicodeDecodeError:
+        hint = ""
+    return Problem(name, line, column, "", bad, "UTF-8 text" + hint)
+
+
+def archive_name(folder: Path, recorded: list[str], sha256: str) -> str:
+    """The next free three-digit number, then the first 16 hex digits of the SHA-256."""
+    names = [*(path.name for path in folder.iterdir()), *recorded]
+    taken = [int(m[1]) for name in names if (m := ARCHIVED.match(name))]
+    return f"{max(taken, default=-1) + 1:03d}_{sha256[:16]}.txt"
+
+
+def _row(args: argparse.Namespace, archive_file: str, sha256: str, lines: int) -> dict[str, str]:
+    given = {column: getattr(args, column) for column in OPTIONS}
+    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": "day"}
+    row = given | computed | {"date_inferred": "true" if args.date_inferred else "false"}
+    return {column: row[column] for column in Source.columns()}
+
+
+def duplicates(file: Path, sha256: str, folder: Path, existing: list[tuple[int, Source]], name: str, id_: str):
+    """The problems of a file already archived (same SHA-256) or of an id already in sources.csv."""
+    problems = []
+    for path in sorted(folder.glob("*.txt")):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
+            source = next((f" (source {row.id})" for _, row in existing if row.archive_file == path.name), "")
+            problems.append(Problem(str(file), 0, 0, "", None, f"a file not archived yet: it is {path}{source}"))
+    for line, row in existing:
+        if row.id == id_:
+            problems.append(Problem(name, line, 1, "id", id_, "an id no other source has: choose another --id"))
+    return problems
+
+
+def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, dict[str, str]]:
+    """Check everything, then archive the file and append its row; stop with every problem found."""
+    csv_path = layout.csv("sources")
+    name = layout.name(csv_path)
+    if not csv_path.is_file():
+        raise Stop(f"{csv_path} is missing: --root must be the project, the folder that holds data/")
+    try:
+        data = args.file.read_bytes()
+    except OSError as err:
+        raise Stop(f"{args.file}: cannot read it: {err.strerror}") from None
+    existing, problems = read_model(csv_path, name, Source)
+    problems += [p for p in [decoding_problem(data, str(args.file))] if p]
+    sha256 = hashlib.sha256(data).hexdigest()
+    problems += duplicates(args.file, sha256, folder, existing, name, args.id)
+    archive_file = archive_name(folder, [row.archive_file for _, row in existing], sha256)
+    row = _row(args, archive_file, sha256, len(data.decode("utf-8", "replace").splitlines()))
+    line = csv_path.read_bytes().count(b"\n") + 1
+    checked: list[Problem] = []
+    typed(Source, name, line, row, checked)
+    if args.date_inferred and not args.date_note:
+        at = Source.columns().index("date_note") + 1
+        checked.append(Problem(name, line, at, "date_note", "", "how the date was inferred, as --date-inferred says"))
+    problems += [
+        replace(p, expected=f"{p.expected} (set by {OPTIONS[p.field]})") if p.field in OPTIONS else p for p in checked
+    ]
+    if problems:
+        raise Stop("Nothing archived or recorded.", problems)
+    return _write(folder / archive_file, data, csv_path, row), row
+
+
+def _write(archive: Path, data: bytes, csv_path: Path, row: dict[str, str]) -> Path:
+    """The archive, then the row appended to sources.csv; if the second write fails, the first is undone."""
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(row.values())
+    before = csv_path.read_bytes()
+    try:
+        write_bytes(archive, data)
+    except OSError as err:
+        raise Stop(f"cannot write {archive}: {err.strerror}") from None
+    try:
+        write_bytes(csv_path, before + (b"" if before.endswith(b"\n") else b"\n") + line.getvalue().encode())
+    except OSError as err:
+        archive.unlink(missing_ok=True)
+        raise Stop(f"cannot write {csv_path}: {err.strerror}") from None
+    return archive
+
+
+def run(args: argparse.Namespace) -> int:
+    layout = Layout(args.root)
+    archive, row = add(layout, args, sourcetext.folder(args.sources))
+    print(f"archived {archive}")
+    print(f"wrote {layout.name(layout.csv('sources'))}: {row['id']}, {row['lines']} lines, sha256 {row['sha256']}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """The `source add` subcommand."""
+    source = sub.add_parser("source", help="archive a new source text and record it in data/sources.csv")
+    add_ = source.add_subparsers(dest="action", required=True, metavar="ACTION").add_parser(
+        "add", help="archive FILE in the sources folder and append its row to data/sources.csv"
+    )
+    add_.add_argument("file", type=Path, metavar="FILE", help="the source text, UTF-8")
+    for column, option in OPTIONS.items():
+        described = Source.model_fields[column].description or ""
+        codes = f" {CODES[column].describe('en')}" if column in CODES else ""
+        default = "zh-Hans" if column == "language" else ""
+        metavar = "YYYY-MM-DD" if column == "published" else None
+        add_.add_argument(option, dest=column, default=default, metavar=metavar, help=described + codes)
+        if column == "published":
+            add_.add_argument("--date-inferred", action="store_true", help="The source does not print its date.")
+    add_.add_argument("--sources", type=Path, help=sourcetext.FOLDER_HELP)
+    add_.set_defaults(run=run)
