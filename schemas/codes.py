@@ -21,6 +21,7 @@ class Code:
     en: str  # the English label
     definition_zh: str = ""
     definition_en: str = ""
+    words: tuple[str, ...] = ()  # for a unit: the words printed after a figure stored in it (元, 人次...)
 
 
 @dataclass(frozen=True)
@@ -147,27 +148,29 @@ ORGANIZATION_KIND = _table(
         "A generic group such as 相关市人民政府, not a single body.",
     ),
 )
-UNIT = _table(
+UNIT = CodeTable(
     "unit",
     "单位",
     "Unit",
-    ("yuan", "元", "yuan"),
-    ("yuan_per_person", "元/人", "yuan per person"),
-    ("yuan_per_household", "元/户", "yuan per household"),
-    ("person", "人", "persons"),
-    ("person_time", "人次", "person-times"),
-    ("household", "户", "households"),
-    ("mu", "亩", "mu"),
-    ("hectare", "公顷", "hectares"),
-    ("km", "公里", "km"),
-    ("square_km", "平方公里", "km²"),
-    ("tonne", "吨", "tonnes"),
-    ("percent", "%", "%"),
-    ("percentage_point", "个百分点", "percentage points"),
-    ("count", "个", "count"),
-    ("rank", "位次", "rank"),
-    ("hour", "小时", "hours"),
-    ("year", "年", "years"),
+    (
+        Code("yuan", "元", "yuan", words=("元",)),
+        Code("yuan_per_person", "元/人", "yuan per person", words=("元",)),
+        Code("yuan_per_household", "元/户", "yuan per household", words=("元",)),
+        Code("person", "人", "persons", words=("人", "名")),
+        Code("person_time", "人次", "person-times", words=("人次",)),
+        Code("household", "户", "households", words=("户", "农户")),
+        Code("mu", "亩", "mu", words=("亩",)),
+        Code("hectare", "公顷", "hectares", words=("公顷",)),
+        Code("km", "公里", "km", words=("公里",)),
+        Code("square_km", "平方公里", "km²", words=("平方公里", "方公里")),
+        Code("tonne", "吨", "tonnes", words=("吨",)),
+        Code("percent", "%", "%", words=("%",)),
+        Code("percentage_point", "个百分点", "percentage points", words=("个百分点",)),
+        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横")),
+        Code("rank", "位次", "rank", "原文写作“第…”", "Printed as 第… (an ordinal)."),
+        Code("hour", "小时", "hours", words=("小时",)),
+        Code("year", "年", "years", words=("年",)),
+    ),
 )
 QUALIFIER = _table(
     "qualifier",

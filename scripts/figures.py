@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from schemas.codes import UNIT
+
 MULTIPLIERS = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 QUALIFIERS = {"余": "more_than", "多": "more_than", "约": "about", "左右": "about", "以上": "at_least"}
 PREFIXES = {"约": "about", "突破": "more_than", "超过": "more_than"}
@@ -20,29 +22,18 @@ CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 CHINESE_NUMBER = f"[{CHINESE_NUMERALS}]+"
 ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 
-# The words that may follow a figure, longest first, and the base units each may be stored in (the usual first).
-UNIT_WORDS: list[tuple[str, tuple[str, ...]]] = sorted(
-    [
-        ("元", ("yuan", "yuan_per_person", "yuan_per_household")),
-        ("人次", ("person_time",)),
-        ("人", ("person",)),
-        ("名", ("person",)),
-        ("农户", ("household",)),
-        ("户", ("household",)),
-        ("亩", ("mu",)),
-        ("公顷", ("hectare",)),
-        ("平方公里", ("square_km",)),
-        ("方公里", ("square_km",)),
-        ("公里", ("km",)),
-        ("吨", ("tonne",)),
-        ("%", ("percent",)),
-        ("个百分点", ("percentage_point",)),
-        ("年", ("year",)),
-        ("小时", ("hour",)),
-        *((word, ("count",)) for word in "个座所家支条项处场种颗头村县大区类方届纵横"),
-    ],
-    key=lambda item: -len(item[0]),
-)
+
+def _unit_words() -> list[tuple[str, tuple[str, ...]]]:
+    """The words that may follow a figure, longest first, and the base units each may be stored in (the usual
+    first), from the unit code table."""
+    units: dict[str, list[str]] = {}
+    for code in UNIT.codes:
+        for word in code.words:
+            units.setdefault(word, []).append(code.code)
+    return sorted(((word, tuple(found)) for word, found in units.items()), key=lambda item: -len(item[0]))
+
+
+UNIT_WORDS = _unit_words()
 
 FIGURE = re.compile(
     r"^(?P<prefix>约|突破|超过)?"
