@@ -70,6 +70,30 @@ def pages(site) -> dict[Path, Page]:
     return parsed
 
 
+class Cells(HTMLParser):
+    """The text of every table cell of a page, leaving out identifiers set as code (`feature`, a column name
+    of the data dictionary), which are shown literally on purpose."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self._cell = self._code = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._cell += 1
+            self.cells.append("")
+        self._code += tag == "code"
+
+    def handle_endtag(self, tag):
+        self._cell -= tag in ("td", "th")
+        self._code -= tag == "code"
+
+    def handle_data(self, data):
+        if self._cell and not self._code:
+            self.cells[-1] += data
+
+
 def _external(url: str) -> bool:
     return url.startswith(("http://", "https://", "//"))
 
@@ -167,6 +191,25 @@ def test_both_languages_have_every_page(site):
     english = {p.relative_to(site / "en").parent for p in (site / "en").rglob("index.html")}
     assert chinese == english
     assert len(chinese) > 180
+
+
+def test_no_chinese_page_shows_a_raw_code_in_a_table_cell(site):
+    """Every coded cell shows its label: no cell of a Chinese page is a code whose Chinese label differs."""
+    from schemas.codes import CODE_TABLES
+
+    codes = {c.code: table.name for table in CODE_TABLES for c in table.codes if c.zh != c.code}
+    raw = []
+    for path in site.rglob("index.html"):
+        if path.relative_to(site).parts[0] == "en":
+            continue
+        parser = Cells()
+        parser.feed(path.read_text(encoding="utf-8"))
+        raw += [
+            f"{path.relative_to(site)}: {cell!r} ({codes[cell]})"
+            for cell in map(str.strip, parser.cells)
+            if cell in codes
+        ]
+    assert not raw, raw[:10]
 
 
 def test_json_ld_describes_the_dataset_and_its_downloads(site, pages):
