@@ -70,7 +70,9 @@ class CodeTable:
 
 
 def _table(name: str, title_zh: str, title_en: str, *codes: tuple[str, ...]) -> CodeTable:
-    return CodeTable(name, title_zh, title_en, tuple(Code(*c) for c in codes))
+    """A code table from (code, Chinese, English[, definition in Chinese, definition in English]) tuples."""
+    padded = [(*c, "", "")[:5] for c in codes]
+    return CodeTable(name, title_zh, title_en, tuple(Code(c[0], c[1], c[2], c[3], c[4]) for c in padded))
 
 
 PRECISION = _table(

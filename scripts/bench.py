@@ -176,16 +176,17 @@ def step_queries(root: Path) -> dict:
 
 def step_site(root: Path) -> dict:
     """Render one page per county (Chinese) with MkDocs Material, as the site's generated pages are rendered."""
-    from .pages import Site
+    from .site import region
+    from .site.context import Context
+    from .site.data import Data
 
-    layout = Layout(root)
-    site = Site(layout)
     docs = root / "bench-docs"
     shutil.rmtree(docs, ignore_errors=True)
     (docs / "regions").mkdir(parents=True)
-    counties = [code for code, r in site.regions.items() if r["level"] == "county"]
-    for code in counties:
-        (docs / "regions" / f"{code}.md").write_text(site.region_page(code, "zh"), encoding="utf-8")
+    with Data(Layout(root).database) as data:
+        counties = [code for code, r in data.regions.items() if r["level"] == "county"]
+        for code in counties:
+            (docs / "regions" / f"{code}.md").write_text(region.page(Context(data, "zh"), code), encoding="utf-8")
     (docs / "index.md").write_text("# Benchmark\n", encoding="utf-8")
     # the region pages link to the other generated sections; the benchmark renders regions only
     config = root / "bench-mkdocs.yml"

@@ -4,6 +4,7 @@ import csv
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,26 @@ def table(layout):
             return list(csv.DictReader(fh))
 
     return read
+
+
+@pytest.fixture(scope="session")
+def edit_row():
+    """Change cells of the row of a CSV file whose first column holds a key: `changes` is a dict of new
+    values, or a function from the row to one."""
+
+    def edit(path: Path, key: str, changes: dict[str, str] | Callable[[dict[str, str]], dict[str, str]]) -> None:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            fields, rows = list(reader.fieldnames or []), list(reader)
+        for row in rows:
+            if row[fields[0]] == key:
+                row.update(changes(row) if callable(changes) else changes)
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fields, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    return edit
 
 
 @pytest.fixture(scope="session")

@@ -19,20 +19,6 @@ def _copy(tmp_path: Path) -> Layout:
     return Layout(tmp_path)
 
 
-def _edit(layout: Layout, resource: str, key: str, changes: dict[str, str]) -> None:
-    path = layout.csv(resource)
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    fields = list(rows[0])
-    for row in rows:
-        if row[fields[0]] == key:
-            row.update(changes)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
@@ -45,9 +31,9 @@ def _edit(layout: Layout, resource: str, key: str, changes: dict[str, str]) -> N
         ({"unit": "person", "metric_id": "aid-cadres-technicians-trained"}, "expected yuan or yuan_per_household"),
     ],
 )
-def test_seeded_defects_in_a_figure(tmp_path, sources_dir, changes, expected):
+def test_seeded_defects_in_a_figure(tmp_path, sources_dir, edit_row, changes, expected):
     layout = _copy(tmp_path)
-    _edit(layout, "observations", "nrta-aid-free-funds-invested", changes)
+    edit_row(layout.csv("observations"), "nrta-aid-free-funds-invested", changes)
     problems = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
     assert len(problems) == 1, problems
     assert expected in problems[0]

@@ -13,6 +13,7 @@ from schemas import BY_NAME, PACKAGE
 from scripts import release, site
 from scripts.layout import ROOT, Layout
 from scripts.reader import load
+from scripts.site import publish
 
 FILES = release.names(PACKAGE["version"])
 
@@ -86,7 +87,7 @@ def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch):
     def failing(*args, **kwargs):
         return subprocess.CompletedProcess(args, 1, "", "injected failure")
 
-    monkeypatch.setattr(site.subprocess, "run", failing)
+    monkeypatch.setattr(publish.subprocess, "run", failing)
     with pytest.raises(RuntimeError, match="injected failure"):
         site.build(built)
     assert (built.root / "site" / "index.html").read_bytes() == before

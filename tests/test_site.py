@@ -70,6 +70,30 @@ def pages(site) -> dict[Path, Page]:
     return parsed
 
 
+class Cells(HTMLParser):
+    """The text of every table cell of a page, leaving out identifiers set as code (`feature`, a column name
+    of the data dictionary), which are shown literally on purpose."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self._cell = self._code = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._cell += 1
+            self.cells.append("")
+        self._code += tag == "code"
+
+    def handle_endtag(self, tag):
+        self._cell -= tag in ("td", "th")
+        self._code -= tag == "code"
+
+    def handle_data(self, data):
+        if self._cell and not self._code:
+            self.cells[-1] += data
+
+
 def _external(url: str) -> bool:
     return url.startswith(("http://", "https://", "//"))
 
@@ -169,6 +193,25 @@ def test_both_languages_have_every_page(site):
     assert len(chinese) > 180
 
 
+def test_no_chinese_page_shows_a_raw_code_in_a_table_cell(site):
+    """Every coded cell shows its label: no cell of a Chinese page is a code whose Chinese label differs."""
+    from schemas.codes import CODE_TABLES
+
+    codes = {c.code: table.name for table in CODE_TABLES for c in table.codes if c.zh != c.code}
+    raw = []
+    for path in site.rglob("index.html"):
+        if path.relative_to(site).parts[0] == "en":
+            continue
+        parser = Cells()
+        parser.feed(path.read_text(encoding="utf-8"))
+        raw += [
+            f"{path.relative_to(site)}: {cell!r} ({codes[cell]})"
+            for cell in map(str.strip, parser.cells)
+            if cell in codes
+        ]
+    assert not raw, raw[:10]
+
+
 def test_json_ld_describes_the_dataset_and_its_downloads(site, pages):
     for page_path in ("index.html", "data/index.html", "en/index.html", "en/data/index.html"):
         [block] = pages[site / page_path].scripts
@@ -184,32 +227,50 @@ def test_json_ld_describes_the_dataset_and_its_downloads(site, pages):
             assert download["encodingFormat"]
 
 
-def test_values_are_escaped_on_generated_pages(tmp_path):
-    """A fixture package whose county name holds a script: the page shows it as text."""
+EVIL = '<script>alert("x")</script>'
+
+
+def test_values_are_escaped_on_every_page_kind(tmp_path, edit_row):
+    """A fixture package whose region, body, measure and source names hold a script: every page kind, title
+    included, shows it as text."""
     import shutil
 
     from scripts import database, geo, package, reader
     from scripts.atomic import write_files
     from scripts.layout import Layout
-    from scripts.pages import Site
+    from scripts.site import indexes, measure, organization, region, source
+    from scripts.site.context import Context
+    from scripts.site.data import Data
+    from scripts.site.words import LANGS
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    regions = tmp_path / "data" / "regions.csv"
-    evil = '<script>alert("x")</script>壶关县'
-    text = regions.read_text(encoding="utf-8").replace("140427,壶关县,长治市壶关县,", f"140427,{evil},长治市{evil},")
-    regions.write_text(text, "utf-8")
+    poisoned = {
+        region: ("regions", "140427", ("name_zh", "qualified_name_zh", "name_en")),
+        organization: ("organizations", "acftu", ("name_zh", "name_en")),
+        measure: ("policy_measures", "jinzhengfa-2021-36-04", ("title_zh", "title_en")),
+        source: ("sources", "hsx-2022-changzhi-aid", ("title_zh", "title_en", "publisher_zh", "publisher_en")),
+    }
+    for resource, key, columns in poisoned.values():
+        edit_row(
+            tmp_path / "data" / f"{resource}.csv", key, lambda row, columns=columns: {c: EVIL + row[c] for c in columns}
+        )
     layout = Layout(tmp_path)
-    dataset = reader.read(layout)[0]
+    dataset, problems = reader.read(layout)
+    assert not problems, problems[:3]
     write_files(geo.generated(layout, dataset) | package.generated(layout, dataset))
     database.build(layout, dataset)
-    site = Site(layout)
-    try:
-        page = site.region_page("140427", "zh") + site.index_pages("zh")["regions/index.md"]
-    finally:
-        site.close()
-    html = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
-    assert "<script>" not in html
-    assert "&#60;script&#62;alert" in html
+    with Data(layout.database) as data:
+        for lang in LANGS:
+            ctx = Context(data, lang)
+            pages = {kind.__name__: kind.page(ctx, key) for kind, (_, key, _) in poisoned.items()}
+            pages |= indexes.pages(ctx)
+            for name, page in pages.items():
+                html = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
+                assert "<script>" not in html, (lang, name)
+                assert "&#60;script&#62;alert" in html, (lang, name)
+            for kind in poisoned:
+                title = pages[kind.__name__].splitlines()[0]
+                assert title.startswith("# ") and "&#60;script&#62;alert" in title, (lang, title)
 
 
 def test_charts_are_inline_svg_with_captions_and_sources(site):

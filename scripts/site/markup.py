@@ -1,4 +1,7 @@
-"""Putting data into Markdown safely: every value is escaped, so a name can never become markup."""
+"""Putting data into Markdown safely: every value is escaped, so a name can never become markup.
+
+Also the few shapes the pages share: tables, headed sections, figures with captions, download links.
+"""
 
 from urllib.parse import quote
 
@@ -34,3 +37,23 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def sections(parts: list[tuple[str, str]], level: int = 2) -> list[str]:
+    """A heading and its body for each part that has a body; the headings are already escaped."""
+    out = []
+    for heading, body in parts:
+        if body:
+            out += [f"{'#' * level} {heading}", "", body]
+    return out
+
+
+def figure(svg: str, caption: str) -> str:
+    """A chart or map with its caption, as Material renders a figure."""
+    return f'<figure markdown="span" class="chart">\n{svg}\n<figcaption markdown="span">{caption}</figcaption>\n</figure>\n'
+
+
+def download_link(name: str, up: str, code: bool = True) -> str:
+    """A link to a file of the downloads folder (raw HTML: it is not a docs page)."""
+    label = f"<code>{esc(name)}</code>" if code else esc(name)
+    return f'<a href="{up}downloads/{esc(name)}">{label}</a>'

@@ -1,0 +1,90 @@
+"""Charts as inline SVG, drawn at build time: readable without JavaScript, text kept as text.
+
+Every label is escaped. Sizes use a viewBox, so a chart scales to a phone's width.
+"""
+
+import html
+
+PALETTE = ["#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"]
+FONT = 'font-family="system-ui, sans-serif"'
+
+
+def svg_escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def text_width(text: str, size: int = 13) -> float:
+    """About how wide a label is drawn: a CJK character takes a full em, other characters a little over half."""
+    return sum(size if ord(c) >= 0x2E80 else 0.6 * size for c in text)
+
+
+def wrap(text: str, limit: float) -> list[str]:
+    """A label broken at spaces into lines no wider than limit, where it can be."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_width(f"{lines[-1]} {word}") <= limit:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = 640) -> str:
+    """A horizontal bar chart: one bar per (label lines, value, value as printed). The label column is as
+    wide as its longest line, up to 45% of the chart; a longer line is wrapped at its spaces."""
+    limit = 0.45 * width - 16
+    rows = [(tuple(part for line in label for part in wrap(line, limit)), v, shown) for label, v, shown in rows]
+    lines = max((len(label) for label, _, _ in rows), default=1)
+    bar_height, gap, top, line_height = max(22, 16 * lines), 10, 8, 16
+    widest = max((text_width(t) for label, _, _ in rows for t in label), default=0)
+    label_width = int(min(max(120, widest + 16), limit + 16))
+    height = top + len(rows) * (bar_height + gap)
+    largest = max((v for _, v, _ in rows), default=0) or 1
+    span = width - label_width - 150
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
+    ]
+    for i, (label, value, shown) in enumerate(rows):
+        y = top + i * (bar_height + gap)
+        length = max(1.0, span * value / largest)
+        first = y + bar_height / 2 + 5 - (len(label) - 1) * line_height / 2
+        parts += [
+            f'<text x="{label_width - 8}" y="{first + k * line_height:.0f}" text-anchor="end" fill="#222">{svg_escape(t)}</text>'
+            for k, t in enumerate(label)
+        ]
+        parts.append(
+            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="{PALETTE[i % 7]}"/>'
+            f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height / 2 + 5:.0f}" fill="#222">{svg_escape(shown)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def line(title: str, points: list[tuple[str, float, str]], width: int = 640, height: int = 260) -> str:
+    """A line chart of (x label, value, value as printed), x spaced by label order."""
+    left, right, top, bottom = 60, 30, 20, 40
+    largest = max(v for _, v, _ in points) * 1.15
+    step = (width - left - right) / max(1, len(points) - 1)
+
+    def xy(i: int, v: float) -> tuple[float, float]:
+        return left + i * step, height - bottom - (height - top - bottom) * v / largest
+
+    path = " ".join(
+        f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (_, v, _) in enumerate(points) for x, y in [xy(i, v)]
+    )
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#888"/>',
+        f'<path d="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="3"/>',
+    ]
+    for i, (label, value, shown) in enumerate(points):
+        x, y = xy(i, value)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{PALETTE[0]}"/>'
+            f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" fill="#222">{svg_escape(shown)}</text>'
+            f'<text x="{x:.1f}" y="{height - bottom + 20}" text-anchor="middle" fill="#222">{svg_escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,52 @@
+"""The frozen context a page is written in: the data, the language, and the way up to the docs folder.
+
+A page or fragment receives its context and passes it on; nothing sets the language from outside.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import labels, words
+from .data import Data
+
+
+@dataclass(frozen=True)
+class Context:
+    data: Data
+    lang: str
+    up: str = "../"  # from the page to docs/: "../" for a generated page, "" for a narrative page
+
+    def word(self, key: str, **values: object) -> str:
+        return words.word(key, self.lang, **values)
+
+    def code(self, resource: str, column: str, row: Any) -> str:
+        """The label of a row's coded column."""
+        return labels.code(resource, column, row[column], self.lang)
+
+    def text(self, row: Any, base: str) -> str:
+        return labels.text(row, base, self.lang)
+
+    def paren(self, text: str) -> str:
+        return words.paren(text, self.lang)
+
+    def sentence(self, text: str) -> str:
+        return words.sentence(text, self.lang)
+
+    def fact(self, key: str, value: str) -> str:
+        return words.fact(self.word(key), value, self.lang)
+
+    @property
+    def sep(self) -> str:
+        return words.SEPARATOR[self.lang]
+
+    @property
+    def semicolon(self) -> str:
+        return words.SEMICOLON[self.lang]
+
+    @property
+    def stop(self) -> str:
+        return words.STOP[self.lang]
+
+    @property
+    def colon(self) -> str:
+        return words.COLON[self.lang]

@@ -1,0 +1,66 @@
+"""The files the site offers for download: the release in dist/, the descriptor, the boundaries and every
+CSV; the table that lists them with size and checksum; and links to them from a page."""
+
+import json
+from pathlib import Path
+
+from .. import release
+from ..layout import Layout
+from ..reader import sha256
+from .context import Context
+from .markup import download_link, esc, table
+from .words import CHINESE
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = {
+    "zh": ["文件", "内容", "格式", "字节", "SHA-256"],
+    "en": ["File", "Contents", "Format", "Bytes", "SHA-256"],
+}
+
+
+def version(layout: Layout) -> str:
+    """The version of the package that datapackage.json describes."""
+    return json.loads(layout.descriptor.read_text(encoding="utf-8"))["version"]
+
+
+def downloads(layout: Layout) -> list[tuple[str, Path, str]]:
+    """The files the site offers, as (title, path, media type): the release, then the package's files."""
+    package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
+    files = release.names(package["version"])
+    dist = layout.dist
+    offered = [
+        ("Data package (CSV, descriptor, README, licences) 数据包", dist / files["zip"], "application/zip"),
+        ("Excel workbook, one sheet per table 工作簿", dist / files["xlsx"], XLSX),
+        ("SQLite database 数据库", dist / files["sqlite"], "application/vnd.sqlite3"),
+        ("Checksums of the release 校验和", dist / files["sums"], "text/plain"),
+        ("Data package descriptor 数据包描述", layout.descriptor, "application/json"),
+        ("County boundaries 县界（示意）", layout.boundaries, "application/geo+json"),
+    ]
+    offered += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
+    return offered
+
+
+def up(lang: str, home: bool = False) -> str:
+    """From a narrative page to the downloads folder: the home page is served at the root of its language,
+    every other page one folder down (policy/, aid-history/ ...); English pages sit under en/."""
+    return ("" if home else "../") + ("" if lang == CHINESE else "../")
+
+
+def table_link(ctx: Context, name: str, home: bool = False) -> str:
+    """A link to the downloadable table behind a chart."""
+    return f"{ctx.word('table')} {download_link(name, up(ctx.lang, home))}"
+
+
+def download_table(ctx: Context, layout: Layout) -> str:
+    """Every download, with its contents, format, size and SHA-256 (for the page data/index)."""
+    rows = [
+        [
+            download_link(path.name, up(ctx.lang), code=False),
+            esc(title),
+            esc(mediatype),
+            f"{path.stat().st_size:,}",
+            f"`{sha256(path)}`",
+        ]
+        for title, path, mediatype in downloads(layout)
+    ]
+    return table(HEADER[ctx.lang], rows)

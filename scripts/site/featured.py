@@ -1,0 +1,105 @@
+"""The figures the narrative features, chosen by the table featured_figures: the key figures of the home
+page, the bar charts of aid outcomes (one chart per metric, one bar per body), and the line chart of
+income with the figures its caption names.
+
+The four feature codes below are the site's side of the contract with featured_figures (the code table
+FEATURE in schemas/codes.py): which observations a chart shows, and in what order, is data; how each
+feature is drawn is code. A feature code the site does not draw is simply not shown.
+"""
+
+from typing import Any
+
+from . import charts
+from .context import Context
+from .downloads import table_link
+from .labels import code, definition, in_code_order
+from .links import cite, cite_rows, region_link
+from .markup import esc, figure, number, table
+from .tables import period
+from .words import CHINESE
+
+KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
+OBSERVATIONS = "observations"
+SOURCE_TABLE = f"{OBSERVATIONS}.csv"  # the downloadable table behind every chart
+
+
+def _by_metric(rows: list[Any]) -> dict[str, list[Any]]:
+    """Observations grouped by metric, in the order of their first position."""
+    groups: dict[str, list[Any]] = {}
+    for o in rows:
+        groups.setdefault(o["metric_id"], []).append(o)
+    return groups
+
+
+def _unit(ctx: Context, o: Any) -> str:
+    return ctx.code(OBSERVATIONS, "unit", o)
+
+
+def _title(ctx: Context, metric_id: str) -> str:
+    return ctx.text(ctx.data.metrics[metric_id], "name")
+
+
+def key_figures(ctx: Context) -> str:
+    """The home page's key figures: metric, figure as printed, value, unit, qualifier, region, source."""
+    rows = [
+        [
+            esc(_title(ctx, o["metric_id"])),
+            f"**{esc(o['figure_text'])}**",
+            number(o["value"]),
+            esc(_unit(ctx, o)),
+            esc(ctx.code(OBSERVATIONS, "qualifier", o)),
+            region_link(ctx, o["region_code"]),
+            cite(ctx, o["source_id"], o["locator"]),
+        ]
+        for o in ctx.data.featured(KEY_FIGURES)
+    ]
+    return table([ctx.word(k) for k in ("metric", "printed", "value", "unit", "qualifier", "region", "source")], rows)
+
+
+def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:
+    """A bar's label: the body (its short name in Chinese, where it has one) and the region, on two lines."""
+    region = ctx.text(ctx.data.regions[o["region_code"]], "name")
+    if not o["organization_id"]:
+        return (region,)
+    body = ctx.data.orgs[o["organization_id"]]
+    name = (body["short_name_zh"] or body["name_zh"]) if ctx.lang == CHINESE else body["name_en"]
+    return (name, f"→ {region}")
+
+
+def _data(ctx: Context, rows: list[Any]) -> str:
+    """The end of a caption: the lines the figures come from and the downloadable table."""
+    return f"{ctx.word('data')}{cite_rows(ctx, rows)}{ctx.semicolon}{table_link(ctx, SOURCE_TABLE)}"
+
+
+def bar_charts(ctx: Context) -> str:
+    """One bar chart per metric, then a note: the date of the totals and what each qualifier means."""
+    rows = ctx.data.featured(BAR_CHARTS)
+    parts = []
+    for metric_id, found in _by_metric(rows).items():
+        title = _title(ctx, metric_id)
+        svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], o["figure_text"]) for o in found])
+        parts.append(figure(svg, f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{_data(ctx, found)}"))
+    dates = ctx.sep.join(dict.fromkeys(o["as_of"] for o in rows if o["as_of"]))
+    note = ctx.word("totals", dates=esc(dates)) if dates else ""
+    for qualifier in in_code_order(OBSERVATIONS, "qualifier", (o["qualifier"] for o in rows)):
+        meaning = definition(OBSERVATIONS, "qualifier", qualifier, ctx.lang)
+        if meaning:
+            label = code(OBSERVATIONS, "qualifier", qualifier, ctx.lang)
+            note += ctx.sentence(esc(ctx.word("qualifier_means", label=label, definition=meaning)))
+    return "\n".join(parts) + "\n" + note + _data(ctx, rows) + ctx.stop.strip() + "\n"
+
+
+def line_charts(ctx: Context) -> str:
+    """One line chart per metric, its caption naming the figures of the notes, which it does not plot."""
+    notes = ctx.data.featured(LINE_NOTES)
+    items = ctx.semicolon.join(
+        f"{esc(_title(ctx, o['metric_id']))} {esc(o['figure_text'])}{ctx.paren(esc(period(ctx, o)))}" for o in notes
+    )
+    also = ctx.word("also_given", items=items) if notes else ""
+    parts = []
+    for metric_id, found in _by_metric(ctx.data.featured(LINE_CHARTS)).items():
+        title = _title(ctx, metric_id)
+        svg = charts.line(title, [(period(ctx, o), o["value"], number(o["value"])) for o in found])
+        caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
+        parts.append(figure(svg, caption))
+    return "\n".join(parts)

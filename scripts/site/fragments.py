@@ -1,0 +1,127 @@
+"""The fragments that the narrative pages include, written to build/fragments/ from the database.
+
+A narrative page includes a fragment on a line of its own with `--8<-- "name.zh.md"` (pymdownx.snippets),
+or inside a sentence with `{{ name.zh.md }}` (inline.py). The prose is ours; every number, name and
+link in a fragment comes from the data, so the narrative names data only in Markdown, never here.
+"""
+
+from collections import Counter, defaultdict
+
+import yaml
+
+from ..layout import Layout
+from . import county_map, featured, jsonld, tables
+from .context import Context
+from .data import Data
+from .downloads import download_table, downloads
+from .labels import code, in_code_order
+from .links import measure_link, org_link, source_link
+from .markup import esc, link, table
+from .source import ERRATA_ANCHOR
+from .words import GAP, LANGS, counted, section_number
+
+SYMBOLS = "◆●○◇■□"  # a role in the matrix, in the order of the role code table
+LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
+
+
+def policy_sections(ctx: Context) -> str:
+    out = []
+    sections: dict[int, list] = defaultdict(list)
+    for m in ctx.data.measures.values():
+        sections[m["section_number"]].append(m)
+    for number, measures in sections.items():
+        out += [f"### {esc(section_number(number, ctx.lang) + ctx.text(measures[0], 'section_title'))}", ""]
+        out += [f"- {measure_link(ctx, m['id'])}{ctx.colon}{esc(ctx.text(m, 'summary'))}" for m in measures]
+        out.append("")
+    return "\n".join(out)
+
+
+def targets(ctx: Context) -> str:
+    return tables.targets(ctx, ctx.data.rows("SELECT * FROM policy_targets ORDER BY coalesce(target_year, 9999), id"))
+
+
+def matrix(ctx: Context) -> str:
+    """Which body has which role in which measure: a row per body, a column per measure."""
+    roles = ctx.data.rows("SELECT * FROM measure_responsibilities")
+    present = in_code_order("measure_responsibilities", "role", (r["role"] for r in roles))
+    symbol = {role: SYMBOLS[i] if i < len(SYMBOLS) else "·" for i, role in enumerate(present)}
+    grid: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in roles:
+        grid[r["organization_id"]][r["measure_id"]] = symbol[r["role"]]
+    columns = [mid for mid in ctx.data.measures if any(mid in cells for cells in grid.values())]
+    first = symbol[present[0]] if present else ""
+    order = sorted(grid, key=lambda oid: (-sum(v == first for v in grid[oid].values()), -len(grid[oid]), oid))
+    rows = [[org_link(ctx, oid)] + [grid[oid].get(mid, "") for mid in columns] for oid in order]
+    header = [ctx.word("body")] + [
+        link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns
+    ]
+    legend = GAP[ctx.lang].join(
+        f"{symbol[role]} {esc(code('measure_responsibilities', 'role', role, ctx.lang))}" for role in present
+    )
+    return f"{legend}{ctx.stop}{ctx.word('matrix_columns')}\n\n" + table(header, rows)
+
+
+def projects_by_kind(ctx: Context) -> str:
+    """The projects under a heading per category, in the order of the category code table."""
+    grouped: dict[str, list] = defaultdict(list)
+    for p in ctx.data.rows("SELECT * FROM projects ORDER BY category, measure_id, id"):
+        grouped[p["category"]].append(p)
+    out = []
+    for category in in_code_order("projects", "category", grouped):
+        label = code("projects", "category", category, ctx.lang)
+        out += [f"#### {esc(label[:1].upper() + label[1:])}", ""]
+        out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure")))
+    return "\n".join(out)
+
+
+def errata(ctx: Context) -> str:
+    """The errata, each in a row; a kind with many rows is one line that counts them and names its sources."""
+    rows = ctx.data.rows("SELECT * FROM errata ORDER BY source_id, locator, rowid")
+    counts = Counter(e["kind"] for e in rows)
+    out = tables.errata(ctx, [e for e in rows if counts[e["kind"]] <= LISTED_UP_TO])
+    for kind in in_code_order("errata", "kind", (k for k, n in counts.items() if n > LISTED_UP_TO)):
+        sources = dict.fromkeys(e["source_id"] for e in rows if e["kind"] == kind)
+        named = ctx.sep.join(source_link(ctx, sid, f"#{ERRATA_ANCHOR}") for sid in sources)
+        label = esc(code("errata", "kind", kind, ctx.lang))
+        out += "\n" + ctx.word("errata_elsewhere", n=counts[kind], kind=label, sources=named) + "\n"
+    return out
+
+
+def source_figures(ctx: Context, sid: str) -> str:
+    return tables.figures(ctx, "source_id = ?", (sid,), with_region=True)
+
+
+def citation(layout: Layout) -> str:
+    cff = yaml.safe_load((layout.root / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = ", ".join(a["name"] for a in cff["authors"])
+    return (
+        f"> {esc(authors)} ({cff['date-released'][:4]}). *{esc(cff['title'])}*, version {esc(cff['version'])}. "
+        f"{esc(cff['license'])}. {esc(cff['repository-code'])}\n"
+    )
+
+
+def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
+    """Every fragment of one language, by its name without the language."""
+    named = {
+        "key-figures": featured.key_figures(ctx),
+        "map": county_map.fragment(ctx, layout),
+        "central-aid": featured.bar_charts(ctx),
+        "income": featured.line_charts(ctx),
+        "policy-sections": policy_sections(ctx),
+        "targets": targets(ctx),
+        "matrix": matrix(ctx),
+        "projects": projects_by_kind(ctx),
+        "timeline": tables.events(ctx, "1 = 1", ()),
+        "errata": errata(ctx),
+        "downloads": download_table(ctx, layout),
+        "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
+    }
+    return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
+
+
+def every(data: Data, layout: Layout) -> dict[str, str]:
+    """Every fragment, by file name."""
+    out = {"jsonld.md": jsonld.block(data, downloads(layout)), "citation.md": citation(layout)}
+    for lang in LANGS:
+        out |= {f"{name}.{lang}.md": text for name, text in of_language(Context(data, lang, up=""), layout).items()}
+    return out

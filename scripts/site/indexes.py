@@ -1,0 +1,72 @@
+"""The index page of each kind of generated page: regions, organizations, measures and sources."""
+
+from . import labels, measure, organization, region, source
+from .context import Context
+from .links import measure_title, policies, region_name
+from .markup import esc, link, table
+from .words import suffix
+
+
+def _regions(ctx: Context) -> str:
+    data = ctx.data
+    found = data.designations()
+    designated = {(kind, d["region_code"]) for kind, rows in found.items() for d in rows}
+    header = [ctx.word(k) for k in ("region", "level", "parent")]
+    header += [esc(labels.code("designations", "designation", kind, ctx.lang)) for kind in found]
+    rows = [
+        [
+            link(region_name(r, ctx.lang), f"{code}.md"),
+            esc(ctx.code("regions", "level", r)),
+            esc(ctx.text(data.regions[r["parent_code"]], "name") if r["parent_code"] else ""),
+            *("●" if (kind, code) in designated else "" for kind in found),
+        ]
+        for code, r in data.regions.items()
+    ]
+    return table(header, rows)
+
+
+def _organizations(ctx: Context) -> str:
+    return table(
+        [ctx.word(k) for k in ("name", "level", "kind")],
+        [
+            [
+                link(ctx.text(o, "name"), f"{oid}.md"),
+                esc(ctx.code("organizations", "level", o)),
+                esc(ctx.code("organizations", "kind", o)),
+            ]
+            for oid, o in sorted(ctx.data.orgs.items(), key=lambda item: item[1]["name_zh"])
+        ],
+    )
+
+
+def _measures(ctx: Context) -> str:
+    return table(
+        [ctx.word("measure"), ctx.word("section")],
+        [
+            [link(measure_title(m, ctx.lang), f"{mid}.md"), str(m["section_number"])]
+            for mid, m in ctx.data.measures.items()
+        ],
+    )
+
+
+def _sources(ctx: Context) -> str:
+    return table(
+        [ctx.word(k) for k in ("name", "publisher", "published")],
+        [
+            [link(ctx.text(s, "title"), f"{sid}.md"), esc(ctx.text(s, "publisher")), esc(source.published(ctx, sid))]
+            for sid, s in ctx.data.sources.items()
+        ],
+    )
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    """Each index page, by its path under docs/."""
+    heads = {
+        region.FOLDER: (ctx.word("regions"), _regions),
+        organization.FOLDER: (ctx.word("organizations"), _organizations),
+        measure.FOLDER: (ctx.word("measures_of", policy=policies(ctx, ctx.data.measure_policies())), _measures),
+        source.FOLDER: (ctx.word("sources"), _sources),
+    }
+    return {
+        f"{folder}/index{suffix(ctx.lang)}.md": f"# {head}\n\n{body(ctx)}" for folder, (head, body) in heads.items()
+    }

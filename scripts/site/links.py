@@ -1,0 +1,83 @@
+"""Links from a page to the pages of regions, bodies, measures and sources, and to the lines it cites.
+
+Each link is relative to the page (`ctx.up` leads to docs/), so MkDocs checks it and rewrites it for
+each language. Labels are escaped by markup.link.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from .context import Context
+from .markup import esc, link
+from .words import CHINESE, article_number
+
+
+def region_name(region: Any, lang: str) -> str:
+    """A region as a page names it: qualified by its parent in Chinese (阳泉市城区), in pinyin in English."""
+    return region["qualified_name_zh"] if lang == CHINESE else region["name_en"]
+
+
+def region_link(ctx: Context, code: str) -> str:
+    return link(region_name(ctx.data.regions[code], ctx.lang), f"{ctx.up}regions/{code}.md")
+
+
+def org_link(ctx: Context, oid: str) -> str:
+    return link(ctx.text(ctx.data.orgs[oid], "name"), f"{ctx.up}organizations/{oid}.md")
+
+
+def measure_title(measure: Any, lang: str) -> str:
+    """An article with its number, as the document numbers it: （一）… in Chinese, (1) … in English."""
+    return article_number(measure["number"], lang) + measure[f"title_{lang}"]
+
+
+def measure_link(ctx: Context, mid: str) -> str:
+    return link(measure_title(ctx.data.measures[mid], ctx.lang), f"{ctx.up}measures/{mid}.md")
+
+
+def policy_name(ctx: Context, pid: str) -> str:
+    """A policy by its document number, or its title where it has none (escaped)."""
+    policy = ctx.data.policies[pid]
+    return esc(policy["doc_number"] or ctx.text(policy, "title"))
+
+
+def policy_link(ctx: Context, pid: str) -> str:
+    """A policy, linked to the index of its measures when the data holds them."""
+    if any(m["policy_id"] == pid for m in ctx.data.measures.values()):
+        return f"[{policy_name(ctx, pid)}]({ctx.up}measures/index.md)"
+    return policy_name(ctx, pid)
+
+
+def policies(ctx: Context, pids: Iterable[str]) -> str:
+    """Several policies by name, in the page's list style."""
+    return ctx.sep.join(policy_name(ctx, pid) for pid in pids)
+
+
+def source_label(ctx: Context, sid: str) -> str:
+    """A source by its publisher and date."""
+    s = ctx.data.sources[sid]
+    return f"{s['publisher_zh']} {s['published']}" if ctx.lang == CHINESE else f"{s['publisher_en']}, {s['published']}"
+
+
+def source_link(ctx: Context, sid: str, anchor: str = "") -> str:
+    return link(source_label(ctx, sid), f"{ctx.up}sources/{sid}.md{anchor}")
+
+
+def lines(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def cite(ctx: Context, sid: str, first: int, last: int | None = None) -> str:
+    """A link to a cited line (or run of lines) on the source's page, named by publisher, date and line."""
+    last = first if last is None else last
+    key = "cite_line" if first == last else "cite_lines"
+    label = ctx.word(key, source=source_label(ctx, sid), lines=lines(first, last))
+    return link(label, f"{ctx.up}sources/{sid}.md#L{first}")
+
+
+def cite_rows(ctx: Context, rows: Iterable[Any]) -> str:
+    """The lines that some rows cite: per source, from the first line to the last."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        by_source[row["source_id"]].append(row["locator"])
+    return ctx.semicolon.join(cite(ctx, sid, min(found), max(found)) for sid, found in by_source.items())

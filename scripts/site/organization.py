@@ -1,0 +1,71 @@
+"""The page of a body: its level and kind, names, predecessors and successor, the measures it is
+responsible for, the aid it gave, its figures and events."""
+
+from .context import Context
+from .links import cite, measure_link, org_link, policies
+from .markup import esc, sections, table
+from .tables import assignments, events, figures
+from .words import other
+
+FOLDER = "organizations"
+
+
+def keys(ctx: Context) -> list[str]:
+    return list(ctx.data.orgs)
+
+
+def page(ctx: Context, oid: str) -> str:
+    o = ctx.data.orgs[oid]
+    out = [f"# {esc(ctx.text(o, 'name'))}", "", esc(o[f"name_{other(ctx.lang)}"]), ""]
+    facts = [
+        ctx.fact("level", esc(ctx.code("organizations", "level", o))),
+        ctx.fact("kind", esc(ctx.code("organizations", "kind", o))),
+    ]
+    names = ctx.sep.join(n for n in (o["short_name_zh"], o["other_names_zh"]) if n)
+    if names:
+        facts.append(ctx.fact("other_names", esc(names)))
+    if o["successor_id"]:
+        facts.append(ctx.fact("successor", org_link(ctx, o["successor_id"])))
+    formerly = [p["id"] for p in ctx.data.orgs.values() if p["successor_id"] == oid]
+    if formerly:
+        facts.append(ctx.fact("predecessors", ctx.sep.join(org_link(ctx, p) for p in formerly)))
+    facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"])))
+    out += [*facts, ""]
+    if o["note"]:
+        out += [esc(o["note"]), ""]
+    out += sections(
+        [
+            (
+                ctx.word(
+                    "responsibilities_in", policy=policies(ctx, ctx.data.measure_policies("r.organization_id = ?", oid))
+                ),
+                _roles(ctx, oid),
+            ),
+            (
+                ctx.word("aid_given"),
+                assignments(
+                    ctx,
+                    ctx.data.rows("SELECT * FROM aid_assignments WHERE organization_id = ? ORDER BY id", oid),
+                    "region",
+                ),
+            ),
+            (ctx.word("figures"), figures(ctx, "organization_id = ?", (oid,), with_region=True)),
+            (ctx.word("events"), events(ctx, "organization_id = ?", (oid,))),
+        ]
+    )
+    return "\n".join(out)
+
+
+def _roles(ctx: Context, oid: str) -> str:
+    roles = ctx.data.rows("SELECT * FROM measure_responsibilities WHERE organization_id = ? ORDER BY measure_id", oid)
+    return table(
+        [ctx.word(k) for k in ("measure", "role", "source")],
+        [
+            [
+                measure_link(ctx, r["measure_id"]),
+                esc(ctx.code("measure_responsibilities", "role", r)),
+                cite(ctx, r["source_id"], r["locator"]),
+            ]
+            for r in roles
+        ],
+    )

@@ -1,0 +1,74 @@
+"""The site step: check the inputs, generate the pages and fragments once, build with MkDocs (strict) into
+a temporary folder, add the downloads, and swap the result into site/.
+
+A failed build leaves the last good site in place. MkDocs itself generates nothing: the pages must exist
+before it starts, because mkdocs-static-i18n sees only files that are in docs/.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..atomic import replace_dir, write_files
+from ..layout import Layout
+from ..segment import site_userdict
+from . import fragments, indexes, inputs, measure, organization, region, source
+from .context import Context
+from .data import Data
+from .downloads import downloads
+from .words import LANGS, suffix
+
+PAGE_KINDS = (region, organization, measure, source)  # each: FOLDER, keys(ctx), page(ctx, key)
+
+
+def pages(data: Data) -> dict[str, str]:
+    """Every generated page, by its path under docs/."""
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        ctx = Context(data, lang)
+        for kind in PAGE_KINDS:
+            out |= {f"{kind.FOLDER}/{key}{suffix(lang)}.md": kind.page(ctx, key) for key in kind.keys(ctx)}
+        out |= indexes.pages(ctx)
+    return out
+
+
+def _remove_stale(folder: Path, pattern: str, kept: dict[Path, bytes]) -> None:
+    for stale in set(folder.glob(pattern)) - set(kept):
+        stale.unlink()
+
+
+def generate(layout: Layout) -> list[Path]:
+    """Write the generated pages, the fragments and the search dictionary; remove what is no longer generated."""
+    with Data(layout.database) as data:
+        docs = {layout.docs / name: text.encode("utf-8") for name, text in pages(data).items()}
+        parts = {layout.fragments / name: text.encode("utf-8") for name, text in fragments.every(data, layout).items()}
+        words = site_userdict(data.db)
+    changed = write_files(docs) + write_files(parts) + write_files({layout.jieba_userdict: words.encode("utf-8")})
+    for kind in PAGE_KINDS:
+        _remove_stale(layout.docs / kind.FOLDER, "*.md", docs)
+    _remove_stale(layout.fragments, "*.md", parts)
+    return changed
+
+
+def build(layout: Layout) -> Path:
+    """Build site/ from the database and the release: generate, MkDocs (strict), downloads, swap."""
+    inputs.check(layout)
+    generate(layout)
+    tmp = layout.root / "build" / "site.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp)],
+        cwd=layout.root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    (tmp / "downloads").mkdir()
+    for _, path, _ in downloads(layout):
+        shutil.copy2(path, tmp / "downloads" / path.name)
+    return replace_dir(tmp, layout.root / "site")

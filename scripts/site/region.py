@@ -1,0 +1,87 @@
+"""The page of a region: its parent, its designations, the aid it received, its figures, projects, events
+and the regions within it."""
+
+from . import labels
+from .context import Context
+from .links import cite, policy_link, region_link, region_name
+from .markup import esc, sections
+from .tables import assignments, events, figures, projects
+from .words import fact, other
+
+FOLDER = "regions"
+
+
+def keys(ctx: Context) -> list[str]:
+    return list(ctx.data.regions)
+
+
+def designations(ctx: Context, code: str) -> list[str]:
+    """For each designation of the data, whether the region has it (asked of regions at the levels it names)."""
+    out = []
+    for kind, rows in ctx.data.designations().items():
+        if ctx.data.regions[code]["level"] not in {d["level"] for d in rows}:
+            continue
+        mine = next((d for d in rows if d["region_code"] == code), None)
+        answer = (
+            ctx.word("yes_by")
+            + policy_link(ctx, mine["policy_id"])
+            + ctx.paren(cite(ctx, mine["source_id"], mine["locator"]))
+            if mine
+            else ctx.word("no")
+        )
+        out.append(fact(esc(labels.code("designations", "designation", kind, ctx.lang)), answer, ctx.lang))
+    return out
+
+
+def page(ctx: Context, code: str) -> str:
+    r = ctx.data.regions[code]
+    out = [
+        f"# {esc(region_name(r, ctx.lang))}",
+        "",
+        f"{esc(region_name(r, other(ctx.lang)))} · GB/T 2260 `{esc(code)}`",
+        "",
+    ]
+    if r["parent_code"]:
+        out.append(ctx.fact("parent", region_link(ctx, r["parent_code"])))
+    out += designations(ctx, code)
+    if r["note"]:
+        out.append(f"- {esc(r['note'])}")
+    out.append("")
+    out += sections(
+        [
+            (ctx.word("aid"), assignments(ctx, _aid(ctx, code), "body")),
+            (ctx.word("figures"), figures(ctx, "region_code = ?", (code,))),
+            (ctx.word("projects"), _projects(ctx, code)),
+            (ctx.word("events"), events(ctx, "region_code = ?", (code,))),
+            (ctx.word("children"), _children(ctx, code)),
+        ]
+    )
+    return "\n".join(out)
+
+
+def _aid(ctx: Context, code: str) -> list:
+    """The bodies paired with the region, and the groups of bodies that aided a list of counties naming it."""
+    r = ctx.data.regions[code]
+    name = r["name_zh"]
+    short = name[:-1] if len(name) > 2 and name[-1] in "县区市" else name
+    return ctx.data.rows(
+        "SELECT * FROM aid_assignments WHERE region_code = ? "
+        "OR (counties_zh IS NOT NULL AND region_code = ? AND instr(counties_zh, ?) > 0) ORDER BY start_year, id",
+        code,
+        r["parent_code"] or "",
+        short,
+    )
+
+
+def _projects(ctx: Context, code: str) -> str:
+    rows = ctx.data.rows(
+        "SELECT p.* FROM project_regions pr JOIN projects p ON p.id = pr.project_id "
+        "WHERE pr.region_code = ? ORDER BY p.measure_id, p.id",
+        code,
+    )
+    return projects(ctx, rows, ("project", "category", "action", "measure", "source"))
+
+
+def _children(ctx: Context, code: str) -> str:
+    children = [c for c in ctx.data.regions.values() if c["parent_code"] == code]
+    return "".join(f"- {region_link(ctx, c['code'])}\n" for c in children)

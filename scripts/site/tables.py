@@ -1,0 +1,126 @@
+"""The tables that several pages and fragments show: figures, aid assignments, events, targets, errata.
+
+Each takes the context (data, language, depth) and returns a Markdown table of escaped cells, with
+every coded value as its label in the page's language.
+"""
+
+from typing import Any
+
+from .context import Context
+from .links import cite, measure_link, org_link, region_link
+from .markup import esc, number, table
+
+
+def period(ctx: Context, o: Any) -> str:
+    """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of."""
+    start, end = o["period_start"], o["period_end"]
+    span = " – ".join(dict.fromkeys(p for p in (start, end) if p))
+    if o["as_of"]:
+        span = (span + " " if span else "") + ctx.word("as_of") + o["as_of"]
+    return span
+
+
+def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) -> str:
+    """The observations that a condition selects, in source and line order."""
+    rows = ctx.data.rows(f"SELECT * FROM observations WHERE {where} ORDER BY source_id, locator, id", *params)
+    return figure_table(ctx, rows, with_region)
+
+
+def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> str:
+    out = []
+    for o in rows:
+        cells = [
+            esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name")),
+            esc(o["figure_text"]),
+            number(o["value"]),
+            esc(ctx.code("observations", "unit", o)),
+            esc(ctx.code("observations", "qualifier", o)),
+            esc(period(ctx, o)),
+            esc(o["place_zh"]),
+            cite(ctx, o["source_id"], o["locator"]),
+        ]
+        if with_region:
+            cells.insert(0, region_link(ctx, o["region_code"]))
+        out.append(cells)
+    header = ["metric", "printed", "value", "unit", "qualifier", "period", "place", "source"]
+    return table([ctx.word(k) for k in (["region"] if with_region else []) + header], out)
+
+
+def assignments(ctx: Context, rows: list[Any], first: str) -> str:
+    """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region")."""
+    out = []
+    for a in rows:
+        pairing = esc(ctx.code("aid_assignments", "pairing", a))
+        if a["counties_zh"]:
+            pairing += ctx.paren(esc(a["counties_zh"]))
+        out.append(
+            [
+                org_link(ctx, a["organization_id"]) if first == "body" else region_link(ctx, a["region_code"]),
+                esc(ctx.code("aid_assignments", "program", a)),
+                pairing,
+                "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y),
+                esc(ctx.code("aid_assignments", "status", a)),
+                cite(ctx, a["source_id"], a["locator"]),
+            ]
+        )
+    return table([ctx.word(k) for k in (first, "program", "pairing", "years", "status", "source")], out)
+
+
+def events(ctx: Context, where: str, params: tuple) -> str:
+    rows = ctx.data.rows(f"SELECT * FROM events WHERE {where} ORDER BY date, id", *params)
+    return table(
+        [ctx.word(k) for k in ("date", "event", "source")],
+        [[esc(e["date"]), esc(ctx.text(e, "title")), cite(ctx, e["source_id"], e["locator"])] for e in rows],
+    )
+
+
+def targets(ctx: Context, rows: list[Any]) -> str:
+    return table(
+        [ctx.word(k) for k in ("year", "target", "printed", "source")],
+        [
+            [
+                esc(r["target_year"]),
+                esc(ctx.text(r, "text")),
+                esc(r["figure_text"]),
+                cite(ctx, r["source_id"], r["locator"]),
+            ]
+            for r in rows
+        ],
+    )
+
+
+def errata(ctx: Context, rows: list[Any]) -> str:
+    return table(
+        [ctx.word(k) for k in ("source", "kind", "as_printed", "reading", "reason")],
+        [
+            [
+                cite(ctx, e["source_id"], e["locator"]),
+                esc(ctx.code("errata", "kind", e)),
+                esc(e["as_printed"]),
+                esc(e["reading"]),
+                esc(e["reason"]),
+            ]
+            for e in rows
+        ],
+    )
+
+
+def project_places(ctx: Context, pid: str) -> str:
+    """The regions a project names or lies in, linked."""
+    places = ctx.data.rows("SELECT region_code FROM project_regions WHERE project_id = ? ORDER BY region_code", pid)
+    return ctx.sep.join(region_link(ctx, r["region_code"]) for r in places)
+
+
+PROJECT_CELLS = {  # a column of a table of projects: its heading word, and how a cell of it is written
+    "project": lambda ctx, p: esc(ctx.text(p, "name")),
+    "category": lambda ctx, p: esc(ctx.code("projects", "category", p)),
+    "action": lambda ctx, p: esc(p["action_zh"]),
+    "region": lambda ctx, p: project_places(ctx, p["id"]),
+    "measure": lambda ctx, p: measure_link(ctx, p["measure_id"]),
+    "source": lambda ctx, p: cite(ctx, p["source_id"], p["locator"]),
+}
+
+
+def projects(ctx: Context, rows: list[Any], columns: tuple[str, ...]) -> str:
+    """Projects, with the columns named (from PROJECT_CELLS)."""
+    return table([ctx.word(c) for c in columns], [[PROJECT_CELLS[c](ctx, p) for c in columns] for p in rows])

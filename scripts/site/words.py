@@ -1,0 +1,167 @@
+"""The site's own words in Chinese and English, the punctuation of each language, and numbers as words.
+
+Nothing here is data: the labels of coded values come from the code tables (labels.py), and every
+name, title and figure from the database. A Chinese page takes full-width punctuation (：、；（）。),
+an English page the ASCII forms.
+"""
+
+CHINESE, ENGLISH = "zh", "en"
+LANGS = (CHINESE, ENGLISH)  # Chinese first: the default language of the site
+
+WORDS = {
+    "aid": ("帮扶", "Aid received"),
+    "aid_given": ("提供的帮扶", "Aid given"),
+    "body": ("帮扶单位", "Helping body"),
+    "program": ("类型", "Programme"),
+    "pairing": ("结对依据", "Pairing"),
+    "years": ("年份", "Years"),
+    "status": ("状态", "Status"),
+    "source": ("出处", "Source"),
+    "figures": ("数字", "Figures"),
+    "metric": ("指标", "Metric"),
+    "printed": ("原文写法", "As printed"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "qualifier": ("限定", "Qualifier"),
+    "period": ("期间或截至", "Period or as of"),
+    "as_of": ("截至 ", "as of "),
+    "place": ("地点", "Place"),
+    "projects": ("项目", "Projects"),
+    "project": ("项目", "Project"),
+    "category": ("类别", "Category"),
+    "action": ("原文动作", "Action as worded"),
+    "events": ("大事记", "Events"),
+    "date": ("日期", "Date"),
+    "event": ("事件", "Event"),
+    "children": ("下辖地区", "Regions within"),
+    "region": ("地区", "Region"),
+    "parent": ("上级区划", "Part of"),
+    "city": ("所属市", "City"),
+    "yes_by": ("是，依据", "Yes, designated by "),
+    "no": ("否", "No"),
+    "level": ("层级", "Level"),
+    "kind": ("类型", "Kind"),
+    "successor": ("后继机构", "Became"),
+    "predecessors": ("前身", "Formerly"),
+    "other_names": ("其他写法", "Other forms printed"),
+    "responsibilities_in": ("在{policy}中的责任", "Responsibilities in {policy}"),
+    "measures_of": ("{policy}的条目", "The measures of {policy}"),
+    "measure": ("条目", "Measure"),
+    "role": ("角色", "Role"),
+    "section": ("所属部分", "Section"),
+    "summary": ("摘要（本项目撰写）", "Summary (in our words)"),
+    "bodies": ("责任单位", "Bodies responsible"),
+    "targets": ("目标", "Targets"),
+    "target": ("目标", "Target"),
+    "year": ("年份", "Year"),
+    "cited": ("引用的行", "Lines cited"),
+    "line": ("行", "Line"),
+    "rows": ("本数据集中的记录", "Rows in this dataset"),
+    "errata": ("勘误", "Errata"),
+    "as_printed": ("原文所印", "As printed"),
+    "reading": ("采用的读法", "Our reading"),
+    "reason": ("理由", "Why"),
+    "publisher": ("发布者", "Publisher"),
+    "published": ("日期", "Date"),
+    "inferred": ("（推断）", " (inferred)"),
+    "language": ("语言", "Language"),
+    "archive": ("存档文件", "Archived file"),
+    "lines": ("共 {n} 行", "{n} lines"),
+    "name": ("名称", "Name"),
+    "regions": ("地区", "Regions"),
+    "organizations": ("机构", "Organizations"),
+    "sources": ("来源", "Sources"),
+    "cite_line": ("{source} 第{lines}行", "{source}, line {lines}"),
+    "cite_lines": ("{source} 第{lines}行", "{source}, lines {lines}"),
+    "data": ("数据：", "Data: "),
+    "table": ("表格", "table"),
+    "totals": ("均为截至 {dates} 的累计数，单位见各图。", "Running totals as of {dates}, in each chart's unit. "),
+    "qualifier_means": ("“{label}”：{definition}", "“{label}”: {definition}"),
+    "also_given": ("另有：{items}，不画在线上。", "Also given, not plotted: {items}. "),
+    "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
+    "matrix_columns": ("列为条目序号。", "Columns are measure numbers."),
+    "document_measure": ("份", ""),
+    "errata_elsewhere": (
+        "另有 {n} 条“{kind}”勘误，见{sources}页面。",
+        "A further {n} errata of the kind “{kind}” are listed on the page of {sources}.",
+    ),
+}
+
+# Punctuation, by language.
+COLON = {"zh": "：", "en": ": "}
+SEPARATOR = {"zh": "、", "en": ", "}
+SEMICOLON = {"zh": "；", "en": "; "}
+STOP = {"zh": "。", "en": ". "}
+GAP = {"zh": "　", "en": "   "}  # between the items of a legend
+PARENS = {"zh": ("（", "）"), "en": (" (", ")")}
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_CHINESE_PLACES = ("", "十", "百", "千")
+_ENGLISH = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    """One of the site's words in a language, with any {placeholders} filled in."""
+    text = WORDS[key][LANGS.index(lang)]
+    return text.format(**values) if values else text
+
+
+def suffix(lang: str) -> str:
+    """The file suffix of a language in the docs tree: page.md (Chinese), page.en.md (English)."""
+    return "" if lang == CHINESE else f".{lang}"
+
+
+def other(lang: str) -> str:
+    """The other language of the site."""
+    return LANGS[1 - LANGS.index(lang)]
+
+
+def paren(text: str, lang: str) -> str:
+    """Text in brackets, full-width in Chinese."""
+    left, right = PARENS[lang]
+    return f"{left}{text}{right}"
+
+
+def sentence(text: str, lang: str) -> str:
+    """Text ended as a sentence (and, in English, followed by a space), unless it ends with a full stop already."""
+    text = text.rstrip()
+    return text + (STOP[lang][1:] if text.endswith(("。", ".", "！", "？", "!", "?")) else STOP[lang])
+
+
+def fact(key: str, value: str, lang: str) -> str:
+    """A list item naming a fact: `- Key: value`."""
+    return f"- {key}{COLON[lang]}{value}"
+
+
+def chinese_numeral(n: int) -> str:
+    """A whole number below 10,000 in Chinese numerals (十一, 二十, 一百零五); larger ones in digits."""
+    if not 0 <= n < 10_000:
+        return str(n)
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    out, zero = "", False
+    digits = str(n)
+    for i, digit in enumerate(int(d) for d in digits):
+        if digit == 0:
+            zero = True
+            continue
+        out += ("零" if zero else "") + _CHINESE_DIGITS[digit] + _CHINESE_PLACES[len(digits) - i - 1]
+        zero = False
+    return out[1:] if 10 <= n < 20 else out
+
+
+def counted(n: int, measure: str, lang: str) -> str:
+    """A count as words: 五份, 两份 (with its measure word) in Chinese; five, 13 in English."""
+    if lang == CHINESE:
+        return ("两" if n == 2 else chinese_numeral(n)) + measure
+    return _ENGLISH[n] if 0 <= n < len(_ENGLISH) else str(n)
+
+
+def section_number(n: int, lang: str) -> str:
+    """The number of a part of a document: 一、 in Chinese, 1. in English."""
+    return f"{chinese_numeral(n)}、" if lang == CHINESE else f"{n}. "
+
+
+def article_number(n: int, lang: str) -> str:
+    """The number of an article of a document: （一） in Chinese, (1) in English."""
+    return f"（{chinese_numeral(n)}）" if lang == CHINESE else f"({n}) "
