@@ -59,15 +59,20 @@ def sources_dir() -> Path:
     return path
 
 
-# What a copy of the project leaves out: version control, the environment, caches and build outputs.
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "build", "dist", "site", ".*_cache", "__pycache__", "*.tmp"
-)
+# What a copy of the project leaves out: version control, the environment, build outputs (at the top level
+# only: scripts/site/ is code) and caches anywhere.
+TOP_LEVEL_NOT_COPIED = {".git", ".venv", "node_modules", "build", "dist", "site"}
+CACHES = shutil.ignore_patterns(".*_cache", "__pycache__", "*.tmp")
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    top = TOP_LEVEL_NOT_COPIED if Path(folder) == ROOT else set()
+    return (set(names) & top) | CACHES(folder, names)
 
 
 def copy_project(target: Path) -> Layout:
     """A copy of the project's inputs in target, to build in without touching the checkout."""
-    shutil.copytree(ROOT, target, ignore=NOT_COPIED, dirs_exist_ok=True)
+    shutil.copytree(ROOT, target, ignore=_not_copied, dirs_exist_ok=True)
     return Layout(target)
 
 

@@ -124,7 +124,7 @@ class Mention(Table):
     _build_and_verify(root, sources_dir)
     assert "提及" in _page(root, "sources/hsx-2022-changzhi-aid")
     # and the verifier checks the new table: a row citing a line without that county fails
-    (root / "data/mentions.csv").write_text(rows.replace(",16\n", ",17\n"), encoding="utf-8")
+    (root / "data/mentions.csv").write_text(rows.replace(",16\n", ",22\n"), encoding="utf-8")
     _run(root, sources_dir, "package")
     result = subprocess.run(
         [sys.executable, "-m", "scripts", "verify"],
@@ -134,4 +134,4 @@ class Mention(Table):
         env={**os.environ, "TAIHANG_SOURCES": str(sources_dir)},
     )
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-    assert "data/mentions.csv:2:4: column 'locator': value '17': expected a line that contains" in result.stdout
+    assert "data/mentions.csv:2:4: column 'locator': value '22': expected a line that contains" in result.stdout
