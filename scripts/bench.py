@@ -61,11 +61,11 @@ def generate(root: Path, rows: int) -> Layout:
     source = ["bench", "合成数据", "Synthetic data", "基准", "Benchmark", "2026-01-01", "day", "false", "", "zh-Hans"]
     source += ["news", "", "000_0000000000000000.txt", "0" * 64, "1000000", ""]
     _write(layout.csv("sources"), "sources", [source])
-    regions = [["140000", "山西省", "山西省", "Shanxi Province", "province", "省", "", ""]]
+    regions = [["990000", "省", "省", "Province", "province", "省", "", ""]]
     county_codes = []
     for c in range(cities):
         city = f"{11 + c:02d}0100"
-        regions.append([city, f"市{c}", f"市{c}", f"City {c}", "prefecture", "市", "140000", ""])
+        regions.append([city, f"市{c}", f"市{c}", f"City {c}", "prefecture", "市", "990000", ""])
         for k in range(counties // cities + (1 if c < counties % cities else 0)):
             code = f"{11 + c:02d}01{k + 1:02d}" if k < 99 else f"{11 + c:02d}{k // 99 + 1:02d}{k % 99 + 1:02d}"
             county_codes.append(code)
