@@ -17,6 +17,9 @@ from .layout import Layout
 from .reader import Dataset, present
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# How every CSV of the package is written, declared so that no client has to guess (the npm datapackage
+# library guessed "." and " " as delimiters without it).
+CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 CONSTRAINTS = ("pattern", "enum", "minLength", "maxLength", "minimum", "maximum")
 
 
@@ -89,6 +92,7 @@ def _resource(layout: Layout, model: type[Table]) -> dict[str, Any]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
+        "dialect": CSV_DIALECT,
         "bytes": len(data),
         "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
         "schema": table_schema(model),
