@@ -87,7 +87,7 @@ SourceId = Annotated[SourceRef, column("来源", "Source the row was read from."
 Locator = Annotated[
     Integer,
     AtMost("source_id", "lines"),
-    column("来源中的行号（从 1 起）", "1-based line number in the archived source file.", ge=1),
+    column("来源中的行号（从 1 起）", "1-based line number in the archived source file.", unit="line", ge=1),
 ]
 Note = Annotated[Text | None, column("备注", "Note.", ours=True)]
 

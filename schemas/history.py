@@ -30,10 +30,11 @@ class AidAssignment(Table):
     counties_zh: Text | None = column(
         "pairing 为 group 时，原文所列的县", "For a group pairing, the counties the text lists."
     )
-    start_year: Integer | None = column("开始年份", "Year the assignment began.", ge=1949, le=2100)
+    start_year: Integer | None = column("开始年份", "Year the assignment began.", unit="year", ge=1949, le=2100)
     end_year: Integer | None = column(
         "结束年份（仍在进行或原文未说明则为空）",
         "Year it ended; empty while ongoing or when the text does not say.",
+        unit="year",
         ge=1949,
         le=2100,
     )

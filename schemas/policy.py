@@ -210,14 +210,20 @@ class PolicyTarget(Table):
     policy_id: PolicyRef = column("所属政策", "Policy that sets the target.")
     measure_id: MeasureRef = column("所在条目", "Measure that states the target.")
     target_year: Integer | None = column(
-        "目标年份（原文未写则为空）", "Year the target is due; empty where the text gives none.", ge=2000, le=2100
+        "目标年份（原文未写则为空）",
+        "Year the target is due; empty where the text gives none.",
+        unit="year",
+        ge=2000,
+        le=2100,
     )
     area: Annotated[str, TARGET_AREA] = column("领域", "Area of the target.")
     text_zh: Text = column("原文表述（短语）", "The target as the text words it (a short phrase).")
     text_en: Text = column("英文表述（本项目翻译）", "The target in English (our translation).")
     quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
     figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
-    value: Number | None = column("数值（基本单位）", "The number in base units.", allow_inf_nan=False)
+    value: Number | None = column(
+        "数值（基本单位）", "The number in base units.", unit="given by the column unit", allow_inf_nan=False
+    )
     unit: Annotated[str, UNIT.only("percent", "year", "count")] | None = column("单位", "Unit of the value.")
     source_id: SourceId
     locator: Locator

@@ -71,6 +71,7 @@ class Source(Table):
     lines: Integer = column(
         "存档文件的行数",
         "Number of lines in the archived file; locators are 1 to this.",
+        unit="line",
         ge=1,
     )
     notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)

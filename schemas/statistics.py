@@ -81,7 +81,12 @@ class Observation(Table):
     )
     period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
-    value: Number = column("数值（基本单位）", "Value in the unit column's base unit.", allow_inf_nan=False)
+    value: Number = column(
+        "数值（基本单位）",
+        "Value in the unit column's base unit.",
+        unit="given by the column unit",
+        allow_inf_nan=False,
+    )
     unit: Annotated[Unit, Equals("metric_id", "unit")] = column(
         "基本单位（与指标一致）", "Base unit; equals the metric's unit."
     )

@@ -10,12 +10,13 @@ import io
 import json
 import shutil
 import zipfile
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from schemas import PACKAGE
 
+from . import workbook
 from .atomic import replace_dir
 from .layout import Layout
 from .package import tabular
@@ -69,45 +70,6 @@ def _zip(layout: Layout, package: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _workbook(dataset: Dataset, package: dict[str, Any], path: Path) -> None:
-    import xlsxwriter
-
-    created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
-    workbook.set_properties({"title": package["title"], "created": created, "comments": package["description"]})
-    bold = workbook.add_format({"bold": True})
-    about = workbook.add_worksheet("README")
-    about.set_column(0, 0, 120)
-    for row, line in enumerate(_readme(package).splitlines()):
-        about.write_string(row, 0, line)
-    dictionary = workbook.add_worksheet("dictionary")
-    header = ["resource", "column", "type", "unit", "required", "说明", "description"]
-    dictionary.write_row(0, 0, header, bold)
-    row = 1
-    for resource in tabular(package):
-        for field in resource["schema"]["fields"]:
-            required = "yes" if field.get("constraints", {}).get("required") else ""
-            values = [resource["name"], field["name"], field["type"], field.get("unit", ""), required]
-            dictionary.write_row(row, 0, [*values, field["description_zh"], field["description"]])
-            row += 1
-    dictionary.freeze_panes(1, 0)
-    for resource in tabular(package):
-        sheet = workbook.add_worksheet(resource["name"][:31])
-        fields = resource["schema"]["fields"]
-        sheet.write_row(0, 0, [f["name"] for f in fields], bold)
-        sheet.freeze_panes(1, 0)
-        for r, row in enumerate(dataset.rows(resource["name"]), 1):
-            for c, field in enumerate(fields):
-                value = getattr(row, field["name"])
-                if isinstance(value, date):
-                    sheet.write_string(r, c, value.isoformat())
-                elif isinstance(value, str):
-                    sheet.write_string(r, c, value)
-                elif value is not None:
-                    sheet.write(r, c, value)
-    workbook.close()
-
-
 def build(layout: Layout, dataset: Dataset) -> Path:
     """Write dist/ from the package, its typed rows and the database."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
@@ -118,7 +80,8 @@ def build(layout: Layout, dataset: Dataset) -> Path:
     try:
         (tmp / files["zip"]).write_bytes(_zip(layout, package))
         shutil.copyfile(layout.database, tmp / files["sqlite"])
-        _workbook(dataset, package, tmp / files["xlsx"])
+        created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
+        workbook.write(dataset, package, _readme(package), created, tmp / files["xlsx"])
         sums = "".join(
             f"{hashlib.sha256((tmp / files[k]).read_bytes()).hexdigest()}  {files[k]}\n"
             for k in ("zip", "sqlite", "xlsx")

@@ -74,7 +74,7 @@ def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, built,
     def broken(*args):
         raise RuntimeError("injected failure while writing the workbook")
 
-    monkeypatch.setattr(release, "_workbook", broken)
+    monkeypatch.setattr(release.workbook, "write", broken)
     with pytest.raises(RuntimeError, match="injected"):
         release.build(layout, load(layout))
     assert {p.name: p.read_bytes() for p in layout.dist.iterdir()} == good
@@ -100,3 +100,23 @@ def test_the_download_page_links_every_artifact_with_size_and_checksum(built, di
         assert f'href="../downloads/{path.name}"' in page
         assert f"{path.stat().st_size:,}" in page
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page
+
+
+def test_the_workbook_reads_well_in_excel(dist):
+    """Fitted widths, a filter and a frozen header on every table sheet; dates as dates; numbers with
+    thousands separators; units in the dictionary."""
+    with zipfile.ZipFile(dist / FILES["xlsx"]) as book:
+        names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode("utf-8"))
+        styles = book.read("xl/styles.xml").decode("utf-8")
+        sheets = {name: book.read(f"xl/worksheets/sheet{i}.xml").decode("utf-8") for i, name in enumerate(names, 1)}
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+    assert 'formatCode="#,##0"' in styles and "yyyy" in styles
+    for name in ["dictionary", *BY_NAME]:
+        xml = sheets[name]
+        assert "<autoFilter" in xml and 'state="frozen"' in xml, name
+        widths = [float(w) for w in re.findall(r'<col [^>]*width="([0-9.]+)"', xml)]
+        assert widths and max(widths) > 8.43, name  # fitted, not Excel's default width
+    # sources.published (column F) is a date: a number with a style, not a shared string
+    column = "ABCDEFGHIJKLMNOP"[BY_NAME["sources"].columns().index("published")]
+    assert re.search(rf'<c r="{column}2" s="[0-9]+"><v>[0-9]+</v>', sheets["sources"])
+    assert "<t>line</t>" in strings and "<t>year</t>" in strings  # units in the dictionary sheet
