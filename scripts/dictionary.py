@@ -3,6 +3,8 @@
 import json
 from typing import Any
 
+from schemas.codes import UNIT
+
 from .layout import Layout
 from .package import tabular
 
@@ -27,6 +29,11 @@ def _constraints(field: dict[str, Any]) -> str:
     if "maxLength" in c:
         parts.append(f"≤ {c['maxLength']} chars")
     return "; ".join(parts).replace("|", "\\|")
+
+
+def _unit(unit: str) -> str:
+    """A column's unit: a base unit with its Chinese label (`year` 年), or as declared."""
+    return f"`{unit}` {UNIT.label(unit, 'zh')}" if unit in UNIT.values() else unit
 
 
 def render(package: dict[str, Any]) -> str:
@@ -73,7 +80,7 @@ def render(package: dict[str, Any]) -> str:
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for f in schema["fields"]:
-            cells = [f"`{f['name']}`", f["type"], f.get("unit", ""), _constraints(f), f["description_zh"]]
+            cells = [f"`{f['name']}`", f["type"], _unit(f.get("unit", "")), _constraints(f), f["description_zh"]]
             cells.append(f["description"])
             out.append("| " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
         out.append("")

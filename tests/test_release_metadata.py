@@ -12,6 +12,7 @@ def test_citation_matches_the_package():
     assert f'version: "{PACKAGE["version"]}"' in text
     assert f'date-released: "{PACKAGE["created"][:10]}"' in text
     assert "type: dataset" in text
+    assert f'title: "{PACKAGE["title"]}"' in text and f'url: "{PACKAGE["site_url"]}"' in text
 
 
 def test_changelog_leads_with_this_version():

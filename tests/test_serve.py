@@ -34,9 +34,19 @@ def test_the_root_leads_to_the_site(base_url):
 
 def test_pages_and_downloads_are_served(base_url):
     assert _get(base_url + PREFIX + "en/")[0] == 200
-    status, body = _get(base_url + PREFIX + "downloads/regions.csv")
+    status, body = _get(base_url + PREFIX + "downloads/data/regions.csv")
     assert status == 200 and "140427,壶关县" in body
     assert _get(base_url + PREFIX + "downloads/datapackage.json")[0] == 200
+
+
+def test_the_served_descriptor_loads_from_its_url(base_url):
+    """Frictionless validates the package over HTTP from the running site: the descriptor and its files keep
+    their relative layout under downloads/."""
+    from frictionless import Package
+
+    report = Package(base_url + PREFIX + "downloads/datapackage.json").validate()
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    assert len(report.tasks) >= 17
 
 
 @pytest.mark.parametrize("path", ["/.git/config", "/Makefile", PREFIX + "../Makefile", "/data/regions.csv"])

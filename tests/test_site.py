@@ -217,12 +217,16 @@ def test_json_ld_describes_the_dataset_and_its_downloads(site, pages):
         [block] = pages[site / page_path].scripts
         data = json.loads(block)
         assert data["@type"] == "Dataset"
-        for key in ("name", "description", "license", "creator", "dateModified", "version", "keywords"):
+        keys = ("@id", "identifier", "name", "description", "license", "creator", "datePublished", "dateModified")
+        for key in (*keys, "version", "keywords", "inLanguage", "isAccessibleForFree"):
             assert data[key], key
-        assert data["spatialCoverage"] and data["temporalCoverage"]
+        assert data["spatialCoverage"]["geo"]["@type"] == "GeoShape"
+        south, west, north, east = map(float, data["spatialCoverage"]["geo"]["box"].split())
+        assert 34 < south < north < 41 and 110 < west < east < 115  # the old area lies in south-east Shanxi
+        assert data["temporalCoverage"]
         assert len(data["distribution"]) >= 4
         for download in data["distribution"]:
-            local = site / "downloads" / download["contentUrl"].rsplit("/", 1)[1]
+            local = site / "downloads" / download["contentUrl"].split("/downloads/", 1)[1]
             assert download["contentSize"] == f"{local.stat().st_size} B", download
             assert download["encodingFormat"]
 

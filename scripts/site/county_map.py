@@ -86,6 +86,9 @@ def fragment(ctx: Context, layout: Layout) -> str:
     n = len(collection["features"])
     title = TITLE[ctx.lang].format(area=area, n=n)
     caption = CAPTION[ctx.lang].format(
-        area=esc(area), n=n, table=table_link(ctx, layout.boundaries.name, home=True), lists=ctx.semicolon.join(lists)
+        area=esc(area),
+        n=n,
+        table=table_link(ctx, layout.name(layout.boundaries), home=True),
+        lists=ctx.semicolon.join(lists),
     )
     return figure(svg(collection, "regions/{code}/", title), caption)

@@ -1,8 +1,13 @@
 """The files the site offers for download: the release in dist/, the descriptor, the boundaries and every
-CSV; the table that lists them with size and checksum; and links to them from a page."""
+CSV; the table that lists them with size and checksum; and links to them from a page.
+
+Under downloads/ the package keeps its own layout (datapackage.json beside data/*.csv), so that the
+descriptor the site serves loads from its URL with any Data Package client.
+"""
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import release
 from ..layout import Layout
@@ -23,8 +28,15 @@ def version(layout: Layout) -> str:
     return json.loads(layout.descriptor.read_text(encoding="utf-8"))["version"]
 
 
-def downloads(layout: Layout) -> list[tuple[str, Path, str]]:
-    """The files the site offers, as (title, path, media type): the release, then the package's files."""
+class Download(NamedTuple):
+    title: str
+    path: Path  # where the build finds it
+    mediatype: str
+    name: str  # where it is served, relative to downloads/: the package's own layout
+
+
+def downloads(layout: Layout) -> list[Download]:
+    """The files the site offers: the release, then the package's files."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     files = release.names(package["version"])
     dist = layout.dist
@@ -37,7 +49,12 @@ def downloads(layout: Layout) -> list[tuple[str, Path, str]]:
         ("County boundaries 县界（示意）", layout.boundaries, "application/geo+json"),
     ]
     offered += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
-    return offered
+    return [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
+
+
+def _served_as(layout: Layout, path: Path) -> str:
+    """A release file is served by its name; a file of the package at its path in the package."""
+    return path.name if path.parent == layout.dist else layout.name(path)
 
 
 def up(lang: str, home: bool = False) -> str:
@@ -55,12 +72,12 @@ def download_table(ctx: Context, layout: Layout) -> str:
     """Every download, with its contents, format, size and SHA-256 (for the page data/index)."""
     rows = [
         [
-            download_link(path.name, up(ctx.lang), code=False),
-            esc(title),
-            esc(mediatype),
-            f"{path.stat().st_size:,}",
-            f"`{sha256(path)}`",
+            download_link(d.name, up(ctx.lang), code=False),
+            esc(d.title),
+            esc(d.mediatype),
+            f"{d.path.stat().st_size:,}",
+            f"`{sha256(d.path)}`",
         ]
-        for title, path, mediatype in downloads(layout)
+        for d in downloads(layout)
     ]
     return table(HEADER[ctx.lang], rows)

@@ -20,7 +20,7 @@ from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
 OBSERVATIONS = "observations"
-SOURCE_TABLE = f"{OBSERVATIONS}.csv"  # the downloadable table behind every chart
+SOURCE_TABLE = f"data/{OBSERVATIONS}.csv"  # the downloadable table behind every chart, as the package has it
 
 
 def _by_metric(rows: list[Any]) -> dict[str, list[Any]]:

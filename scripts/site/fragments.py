@@ -5,6 +5,7 @@ or inside a sentence with `{{ name.zh.md }}` (inline.py). The prose is ours; eve
 link in a fragment comes from the data, so the narrative names data only in Markdown, never here.
 """
 
+import json
 from collections import Counter, defaultdict
 
 import yaml
@@ -121,7 +122,8 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
 
 def every(data: Data, layout: Layout) -> dict[str, str]:
     """Every fragment, by file name."""
-    out = {"jsonld.md": jsonld.block(data, downloads(layout)), "citation.md": citation(layout)}
+    boundaries = json.loads(layout.boundaries.read_text(encoding="utf-8"))
+    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries), "citation.md": citation(layout)}
     for lang in LANGS:
         out |= {f"{name}.{lang}.md": text for name, text in of_language(Context(data, lang, up=""), layout).items()}
     return out

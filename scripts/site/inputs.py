@@ -27,7 +27,7 @@ def check(layout: Layout) -> None:
             f"{layout.name(layout.database)} differs from the database of the release, "
             f"{layout.name(layout.dist)}/{release.names(version)['sqlite']}: {RELEASE}"
         )
-    for _, path, _ in downloads(layout):
+    for _, path, _, _ in downloads(layout):
         if not path.exists():
             raise Stop(f"{layout.name(path)}, which the site offers for download, is missing: {PACKAGE}")
 

@@ -68,7 +68,8 @@ def build(layout: Layout) -> Path:
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
-    (tmp / "downloads").mkdir()
-    for _, path, _ in downloads(layout):
-        shutil.copy2(path, tmp / "downloads" / path.name)
+    for download in downloads(layout):
+        target = tmp / "downloads" / download.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(download.path, target)
     return replace_dir(tmp, layout.root / "site")
