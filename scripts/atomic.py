@@ -18,6 +18,8 @@ def replacing(path: Path) -> Iterator[Path]:
     try:
         yield tmp
         os.chmod(tmp, 0o644)
+        with tmp.open("rb") as written:  # on disk before it takes the old file's place
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ searchable text column is indexed for full-text search with jieba-segmented Chin
 gives a byte-identical file, written through a temporary file and a rename.
 """
 
+import functools
 import json
 import sqlite3
 from datetime import date
@@ -24,6 +25,8 @@ from .reader import Dataset
 from .segment import Segmenter, words_from
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
+# Full-text tokenizer: the text is already cut into words (jieba); Porter stems English (railways → railway).
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
 def searchable(field: dict[str, Any]) -> bool:
@@ -43,7 +46,7 @@ def _sql(value: Any) -> Any:
 
 def _rows(dataset: Dataset, resource: str, columns: list[str]):
     for row in dataset.rows(resource):
-        yield {column: _sql(getattr(row, column)) for column in columns}
+        yield tuple(_sql(getattr(row, column)) for column in columns)
 
 
 def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[str, Any]) -> None:
@@ -58,7 +61,12 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
         not_null = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
         table = db.table(resource["name"])
         table.create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), foreign_keys=foreign_keys, not_null=not_null)
-        table.insert_all(_rows(dataset, resource["name"], list(columns)), batch_size=1000)
+        names = list(columns)
+        db.conn.executemany(
+            f'INSERT INTO "{resource["name"]}" ({", ".join(f"[{c}]" for c in names)}) '
+            f"VALUES ({', '.join('?' * len(names))})",
+            _rows(dataset, resource["name"], names),
+        )
         meta = BY_NAME[resource["name"]].meta
         indexed = [fk[0] for fk in foreign_keys] + list(meta.facets)
         for column in dict.fromkeys(indexed):
@@ -70,9 +78,10 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
 
 def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
     """One FTS5 table per table with free text (rowids shared), and search_index across all of them."""
-    segmenter = Segmenter(words_from(conn))
+    cut = functools.cache(Segmenter(words_from(conn)).index)  # many cells repeat: segment each text once
     conn.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5(resource UNINDEXED, key UNINDEXED, label UNINDEXED, text)"
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        f"resource UNINDEXED, key UNINDEXED, label UNINDEXED, text, tokenize = '{TOKENIZER}')"
     )
     for resource in tabular(package):
         name = resource["name"]
@@ -80,20 +89,19 @@ def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
         if not columns:
             continue
         quoted = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(f'CREATE VIRTUAL TABLE "{name}_fts" USING fts5({quoted})')
+        conn.execute(f"CREATE VIRTUAL TABLE \"{name}_fts\" USING fts5({quoted}, tokenize = '{TOKENIZER}')")
         key = " || ',' || ".join(f'"{c}"' for c in resource["schema"]["primaryKey"])
         label = BY_NAME[name].meta.label_column or resource["schema"]["primaryKey"][0]
         rows = conn.execute(f'SELECT rowid, {key}, "{label}", {quoted} FROM "{name}" ORDER BY rowid').fetchall()
-        for rowid, pk, shown, *texts in rows:
-            segmented = [segmenter.index(t) if t else None for t in texts]
-            conn.execute(
-                f'INSERT INTO "{name}_fts" (rowid, {quoted}) VALUES (?, {", ".join("?" * len(texts))})',
-                [rowid, *segmented],
-            )
-            conn.execute(
-                "INSERT INTO search_index (resource, key, label, text) VALUES (?, ?, ?, ?)",
-                (name, pk, shown, " ".join(s for s in segmented if s)),
-            )
+        segmented = [(rowid, pk, shown, [cut(t) if t else None for t in texts]) for rowid, pk, shown, *texts in rows]
+        conn.executemany(
+            f'INSERT INTO "{name}_fts" (rowid, {quoted}) VALUES (?, {", ".join("?" * len(columns))})',
+            ([rowid, *texts] for rowid, _, _, texts in segmented),
+        )
+        conn.executemany(
+            "INSERT INTO search_index (resource, key, label, text) VALUES (?, ?, ?, ?)",
+            ((name, pk, shown, " ".join(t for t in texts if t)) for _, pk, shown, texts in segmented),
+        )
 
 
 def build(layout: Layout, dataset: Dataset) -> Path:
@@ -101,8 +109,11 @@ def build(layout: Layout, dataset: Dataset) -> Path:
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     target = layout.database
     with replacing(target) as tmp:
+        # A temporary file that replaces the database only when whole: no journal and no sync while it is
+        # built, each table's rows in one executemany, and foreign keys checked once, at the end.
         conn = sqlite3.connect(tmp)
-        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         db = sqlite_utils.Database(conn)
         _create_tables(db, dataset, package)
         for view in VIEWS:

@@ -6,6 +6,7 @@ the same way before it is matched. The names of regions, bodies and projects are
 dictionary, so that 壶关县 or 总工会 stay whole.
 """
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterable
@@ -13,6 +14,19 @@ from collections.abc import Iterable
 import jieba
 
 jieba.setLogLevel(logging.WARNING)
+
+
+@functools.cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Text in simplified script (OpenCC's traditional-to-simplified conversion)."""
+    return _converter().convert(text)
+
 
 # The names that should stay whole words: read from the database, the same at build and at query time.
 WORDS_SQL = """
@@ -39,8 +53,13 @@ class Segmenter:
                 self._jieba.add_word(short)
 
     def index(self, text: str) -> str:
-        """Text as it is indexed: every word and sub-word, separated by spaces."""
-        return " ".join(t for t in self._jieba.cut_for_search(text) if _is_word(t))
+        """Text as it is indexed: every word and sub-word, separated by spaces; text in traditional script is
+        indexed in simplified script too, so that a query in either finds it."""
+        words = [t for t in self._jieba.cut_for_search(text) if _is_word(t)]
+        simplified = to_simplified(text)
+        if simplified != text:
+            words += [t for t in self._jieba.cut_for_search(simplified) if _is_word(t)]
+        return " ".join(words)
 
     def query(self, text: str) -> str:
         """An FTS5 MATCH expression for a query: every word of it, quoted, must appear."""

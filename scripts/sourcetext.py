@@ -9,12 +9,12 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .layout import ROOT
 from .problems import Stop
 from .reader import Dataset
+from .segment import to_simplified
 
 FOLDER_HELP = "folder of archived sources (default: $TAIHANG_SOURCES, or ../shared/sources)"
 GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
@@ -34,16 +34,9 @@ def folder(given: Path | None) -> Path:
     return found
 
 
-@cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def readable(text: str) -> str:
     """Text without the pinyin glosses, in simplified script."""
-    return _t2s().convert(GLOSS.sub("", text))
+    return to_simplified(GLOSS.sub("", text))
 
 
 def normalize(text: str) -> str:

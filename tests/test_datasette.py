@@ -196,7 +196,7 @@ def test_the_database_build_is_deterministic_and_atomic(tmp_path, db_path):
     assert database.build(copy, load(copy)).read_bytes() == first == db_path.read_bytes()
     dataset = load(copy)
     dataset.tables["observations"][0] = dataset.tables["observations"][0].model_copy(update={"metric_id": "nope"})
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(ValueError, match="foreign keys that do not resolve"):
         database.build(copy, dataset)
     assert copy.database.read_bytes() == first
     assert not list(copy.database.parent.glob("*.tmp"))
@@ -230,3 +230,27 @@ def test_readme_documents_every_view_and_canned_query():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in [v.name for v in VIEWS] + [q.name for q in QUERIES]:
         assert f"| `{name}` |" in readme, name
+
+
+@pytest.mark.parametrize(
+    ("table", "query"),
+    [
+        ("projects", "railways"),  # English plural: stemmed with Porter
+        ("search_index", "photovoltaics"),
+        ("sources", "脱贫"),  # a title printed only in traditional script (脫貧), found in simplified
+        ("sources", "脫貧"),  # and in traditional
+    ],
+)
+def test_full_text_search_finds_plurals_and_either_script(db_path, table, query):
+    fts = table if table == "search_index" else f"{table}_fts"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [query]).fetchone()[0] > 0
+
+
+def test_without_stemming_or_simplified_text_those_searches_fail(tmp_path):
+    """Seeded defect: the index as it was (unicode61, traditional text only) misses both queries."""
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(text)")
+        conn.execute("INSERT INTO t VALUES ('Changzhi railway 脫貧 攻堅')")
+        assert conn.execute("SELECT count(*) FROM t WHERE t MATCH 'railways'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM t WHERE t MATCH '脱贫'").fetchone()[0] == 0
