@@ -254,3 +254,19 @@ def test_without_stemming_or_simplified_text_those_searches_fail(tmp_path):
         conn.execute("INSERT INTO t VALUES ('Changzhi railway 脫貧 攻堅')")
         assert conn.execute("SELECT count(*) FROM t WHERE t MATCH 'railways'").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM t WHERE t MATCH '脱贫'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("year", ["abc", "2025.9", "25", ""])
+def test_a_malformed_year_is_explained_not_silently_empty(client, year):
+    found = rows(client, f"/taihang/targets_due_by.json?_shape=array&year={year}")
+    assert [r["text_en"] for r in found] == ["The year must be four digits, such as 2025"]
+    assert found[0]["text_zh"] == "年份应写作四位数字，如 2025"
+
+
+def test_search_everything_says_how_many_match_and_pages(client):
+    first = rows(client, "/taihang/search_everything.json?_shape=array&q=帮扶")
+    total = first[0]["matches"]
+    assert all(r["matches"] == total for r in first) and len(first) == min(total, 100)
+    following = rows(client, "/taihang/search_everything.json?_shape=array&q=帮扶&page=2")
+    assert len(following) == min(max(total - 100, 0), 100)
+    assert not {(r["resource"], r["key"]) for r in first} & {(r["resource"], r["key"]) for r in following}
