@@ -10,12 +10,13 @@ feature is drawn is code. A feature code the site does not draw is simply not sh
 from typing import Any
 
 from . import charts
+from .amounts import scaled
 from .context import Context
 from .downloads import table_link
 from .labels import code, definition, in_code_order
-from .links import cite, cite_rows, region_link
-from .markup import esc, figure, number, table
-from .tables import period
+from .links import cite_rows
+from .markup import esc, figure
+from .tables import figure_table, period
 from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
@@ -40,20 +41,8 @@ def _title(ctx: Context, metric_id: str) -> str:
 
 
 def key_figures(ctx: Context) -> str:
-    """The home page's key figures: metric, figure as printed, value, unit, qualifier, region, source."""
-    rows = [
-        [
-            esc(_title(ctx, o["metric_id"])),
-            f"**{esc(o['figure_text'])}**",
-            number(o["value"]),
-            esc(_unit(ctx, o)),
-            esc(ctx.code(OBSERVATIONS, "qualifier", o)),
-            region_link(ctx, o["region_code"]),
-            cite(ctx, o["source_id"], o["locator"]),
-        ]
-        for o in ctx.data.featured(KEY_FIGURES)
-    ]
-    return table([ctx.word(k) for k in ("metric", "printed", "value", "unit", "qualifier", "region", "source")], rows)
+    """The home page's key figures, each with its reading, the figure as printed, region, period and source."""
+    return figure_table(ctx, ctx.data.featured(KEY_FIGURES), with_region=True)
 
 
 def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:
@@ -99,7 +88,7 @@ def line_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(ctx.data.featured(LINE_CHARTS)).items():
         title = _title(ctx, metric_id)
-        svg = charts.line(title, [(period(ctx, o), o["value"], number(o["value"])) for o in found])
+        svg = charts.line(title, [(period(ctx, o), o["value"], scaled(o["value"], ctx.lang)) for o in found])
         caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
         parts.append(figure(svg, caption))
     return "\n".join(parts)

@@ -53,13 +53,26 @@ def matrix(ctx: Context) -> str:
     first = symbol[present[0]] if present else ""
     order = sorted(grid, key=lambda oid: (-sum(v == first for v in grid[oid].values()), -len(grid[oid]), oid))
     rows = [[org_link(ctx, oid)] + [grid[oid].get(mid, "") for mid in columns] for oid in order]
-    header = [ctx.word("body")] + [
-        link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns
-    ]
+    number = {mid: link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns}
+    header = [ctx.word("bodies")] + [number[mid] for mid in columns]
     legend = GAP[ctx.lang].join(
         f"{symbol[role]} {esc(code('measure_responsibilities', 'role', role, ctx.lang))}" for role in present
     )
-    return f"{legend}{ctx.stop}{ctx.word('matrix_columns')}\n\n" + table(header, rows)
+    listed = [
+        f"- {org_link(ctx, oid)}{ctx.colon}"
+        + ctx.semicolon.join(
+            f"{esc(code('measure_responsibilities', 'role', role, ctx.lang))} "
+            + " ".join(number[mid] for mid in columns if grid[oid].get(mid) == symbol[role])
+            for role in present
+            if symbol[role] in grid[oid].values()
+        )
+        for oid in order
+    ]
+    return (
+        f"{ctx.word('matrix_columns')}\n\n"
+        '<div class="matrix-list" markdown="1">\n\n' + "\n".join(listed) + "\n\n</div>\n\n"
+        f'<div class="matrix" markdown="1">\n\n{legend}\n\n{table(header, rows)}\n</div>\n'
+    )
 
 
 def projects_by_kind(ctx: Context) -> str:

@@ -16,15 +16,6 @@ def esc(value: object) -> str:
     return " ".join(str(value).translate(_ENTITIES).split())
 
 
-def number(value: float | int | None) -> str:
-    """A value in base units, with thousands separators and no spurious decimals."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def link(label: object, target: str) -> str:
     """A Markdown link with an escaped label; the target is percent-encoded where it needs to be."""
     return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&')})"

@@ -6,9 +6,10 @@ every coded value as its label in the page's language.
 
 from typing import Any
 
+from .amounts import printed, reading
 from .context import Context
 from .links import cite, measure_link, org_link, region_link
-from .markup import esc, number, table
+from .markup import esc, table
 
 
 def period(ctx: Context, o: Any) -> str:
@@ -27,38 +28,55 @@ def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) 
 
 
 def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> str:
+    """Figures, each with what it measures (and where, if the source names a place), our reading of its
+    value, the figure as printed, its region, its period and its source line."""
     out = []
     for o in rows:
-        cells = [
-            esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name")),
-            esc(o["figure_text"]),
-            number(o["value"]),
-            esc(ctx.code("observations", "unit", o)),
-            esc(ctx.code("observations", "qualifier", o)),
-            esc(period(ctx, o)),
-            esc(o["place_zh"]),
-            cite(ctx, o["source_id"], o["locator"]),
-        ]
-        if with_region:
-            cells.insert(0, region_link(ctx, o["region_code"]))
-        out.append(cells)
-    header = ["metric", "printed", "value", "unit", "qualifier", "period", "place", "source"]
-    return table([ctx.word(k) for k in (["region"] if with_region else []) + header], out)
+        what = esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name"))
+        if o["place_zh"]:
+            what += ctx.paren(printed(ctx, o["place_zh"]))
+        cells = [what, reading(ctx, o), printed(ctx, o["figure_text"])]
+        cells += [region_link(ctx, o["region_code"])] if with_region else []
+        out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"])])
+    header = ["metric", "value", "printed", *(["region"] if with_region else []), "period", "source"]
+    return table([ctx.word(k) for k in header], out)
+
+
+def _years(a: Any) -> str:
+    return "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y)
+
+
+def _group_key(a: Any) -> tuple:
+    """What the bodies of one group pairing share: programme, counties, years, status and source line."""
+    return (a["program"], a["counties_zh"], a["start_year"], a["end_year"], a["status"], a["source_id"], a["locator"])
 
 
 def assignments(ctx: Context, rows: list[Any], first: str) -> str:
-    """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region")."""
-    out = []
+    """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region"). Led by
+    the body, the bodies of a group pairing are one row that opens to their list."""
+    groups: dict[tuple, list[Any]] = {}
     for a in rows:
+        key = _group_key(a) if first == "body" and a["counties_zh"] else (a["id"],)
+        groups.setdefault(key, []).append(a)
+    out = []
+    for members in groups.values():
+        a = members[0]
         pairing = esc(ctx.code("aid_assignments", "pairing", a))
         if a["counties_zh"]:
-            pairing += ctx.paren(esc(a["counties_zh"]))
+            pairing += ctx.paren(printed(ctx, a["counties_zh"]))
+        if first == "region":
+            lead = region_link(ctx, a["region_code"])
+        elif len(members) == 1:
+            lead = org_link(ctx, a["organization_id"])
+        else:
+            names = ctx.sep.join(org_link(ctx, m["organization_id"]) for m in members)
+            lead = f"<details><summary>{ctx.word('bodies_n', n=len(members))}</summary>{names}</details>"
         out.append(
             [
-                org_link(ctx, a["organization_id"]) if first == "body" else region_link(ctx, a["region_code"]),
+                lead,
                 esc(ctx.code("aid_assignments", "program", a)),
                 pairing,
-                "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y),
+                _years(a),
                 esc(ctx.code("aid_assignments", "status", a)),
                 cite(ctx, a["source_id"], a["locator"]),
             ]

@@ -12,6 +12,7 @@ WORDS = {
     "aid": ("帮扶", "Aid received"),
     "aid_given": ("提供的帮扶", "Aid given"),
     "body": ("帮扶单位", "Helping body"),
+    "bodies_n": ("{n} 个单位", "{n} bodies"),
     "program": ("类型", "Programme"),
     "pairing": ("结对依据", "Pairing"),
     "years": ("年份", "Years"),
@@ -79,7 +80,7 @@ WORDS = {
     "qualifier_means": ("“{label}”：{definition}", "“{label}”: {definition}"),
     "also_given": ("另有：{items}，不画在线上。", "Also given, not plotted: {items}. "),
     "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
-    "matrix_columns": ("列为条目序号。", "Columns are measure numbers."),
+    "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "document_measure": ("份", ""),
     "errata_elsewhere": (
         "另有 {n} 条“{kind}”勘误，见{sources}页面。",
