@@ -16,7 +16,7 @@ from .policy import (
     Project,
     ProjectRegion,
 )
-from .publication import CodeLabel, FeaturedFigure
+from .publication import CodeLabel, FeaturedFigure, Translation
 from .reference import Organization, Region, Source
 from .statistics import Metric, Observation
 
@@ -38,6 +38,7 @@ RESOURCES: tuple[type[Table], ...] = (
     Observation,
     Event,
     FeaturedFigure,
+    Translation,
 )
 
 BY_NAME: dict[str, type[Table]] = {model.meta.resource: model for model in RESOURCES}

@@ -28,7 +28,7 @@ class AidAssignment(Table):
     program: Annotated[str, PROGRAM] = column("帮扶类型", "Programme.")
     pairing: Annotated[str, PAIRING] = column("结对依据", "What the text states of the pairing.")
     counties_zh: Text | None = column(
-        "pairing 为 group 时，原文所列的县", "For a group pairing, the counties the text lists."
+        "`pairing` 为 `group` 时，原文所列的县", "For a group pairing, the counties the text lists."
     )
     start_year: Integer | None = column("开始年份", "Year the assignment began.", unit="year", ge=1949, le=2100)
     end_year: Integer | None = column(

@@ -114,7 +114,7 @@ class Organization(Table):
         resource="organizations",
         title_zh="机构",
         title_en="Organizations",
-        description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 successor_id 相连。",
+        description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 `successor_id` 相连。",
         description_en="Bodies named in the sources: issuers, lead and responsible bodies, helping units; renamed or merged bodies link by successor_id.",
         primary_key=("id",),
         label_column="name_zh",

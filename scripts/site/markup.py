@@ -16,6 +16,11 @@ def esc(value: object) -> str:
     return " ".join(str(value).translate(_ENTITIES).split())
 
 
+def literal(value: object) -> str:
+    """A value set as code, escaped (raw HTML: a Markdown code span would show the entities)."""
+    return f"<code>{esc(value)}</code>"
+
+
 def link(label: object, target: str) -> str:
     """A Markdown link with an escaped label; the target is percent-encoded where it needs to be."""
     return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&')})"
@@ -44,7 +49,6 @@ def figure(svg: str, caption: str) -> str:
     return f'<figure markdown="span" class="chart">\n{svg}\n<figcaption markdown="span">{caption}</figcaption>\n</figure>\n'
 
 
-def download_link(name: str, up: str, code: bool = True) -> str:
-    """A link to a file of the downloads folder (raw HTML: it is not a docs page)."""
-    label = f"<code>{esc(name)}</code>" if code else esc(name)
-    return f'<a href="{up}downloads/{esc(name)}">{label}</a>'
+def download_link(name: str, up: str) -> str:
+    """A link to a file of the downloads folder, named as code (raw HTML: it is not a docs page)."""
+    return f'<a href="{up}downloads/{esc(name)}">{literal(name)}</a>'

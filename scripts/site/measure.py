@@ -2,10 +2,11 @@
 its targets and the projects it names."""
 
 from . import tables
+from .amounts import original
 from .context import Context
 from .links import cite, measure_title, org_link
 from .markup import esc, sections, table
-from .words import other, section_number
+from .words import section_number
 
 FOLDER = "measures"
 
@@ -20,8 +21,7 @@ def page(ctx: Context, mid: str) -> str:
     out = [
         f"# {esc(measure_title(m, ctx.lang))}",
         "",
-        esc(m[f"title_{other(ctx.lang)}"]),
-        "",
+        *original(ctx, m["title_zh"]),
         ctx.fact("section", esc(section)),
         ctx.fact("source", cite(ctx, m["source_id"], m["locator"])),
         "",

@@ -1,11 +1,11 @@
 """The page of a body: its level and kind, names, predecessors and successor, the measures it is
 responsible for, the aid it gave, its figures and events."""
 
+from .amounts import original
 from .context import Context
 from .links import cite, measure_link, org_link, policies
 from .markup import esc, sections, table
 from .tables import assignments, events, figures
-from .words import other
 
 FOLDER = "organizations"
 
@@ -16,7 +16,7 @@ def keys(ctx: Context) -> list[str]:
 
 def page(ctx: Context, oid: str) -> str:
     o = ctx.data.orgs[oid]
-    out = [f"# {esc(ctx.text(o, 'name'))}", "", esc(o[f"name_{other(ctx.lang)}"]), ""]
+    out = [f"# {esc(ctx.text(o, 'name'))}", "", *original(ctx, o["name_zh"])]
     facts = [
         ctx.fact("level", esc(ctx.code("organizations", "level", o))),
         ctx.fact("kind", esc(ctx.code("organizations", "kind", o))),
@@ -32,7 +32,7 @@ def page(ctx: Context, oid: str) -> str:
     facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"])))
     out += [*facts, ""]
     if o["note"]:
-        out += [esc(o["note"]), ""]
+        out += [esc(ctx.ours(o["note"])), ""]
     out += sections(
         [
             (

@@ -2,11 +2,12 @@
 and the regions within it."""
 
 from . import labels
+from .amounts import original
 from .context import Context
 from .links import cite, policy_link, region_link, region_name
-from .markup import esc, sections
+from .markup import esc, literal, sections
 from .tables import assignments, events, figures, projects
-from .words import fact, other
+from .words import CHINESE, fact
 
 FOLDER = "regions"
 
@@ -38,14 +39,15 @@ def page(ctx: Context, code: str) -> str:
     out = [
         f"# {esc(region_name(r, ctx.lang))}",
         "",
-        f"{esc(region_name(r, other(ctx.lang)))} · GB/T 2260 `{esc(code)}`",
+        *original(ctx, region_name(r, CHINESE)),
+        f"{ctx.word('division_code')}{ctx.colon}{literal(code)}",
         "",
     ]
     if r["parent_code"]:
         out.append(ctx.fact("parent", region_link(ctx, r["parent_code"])))
     out += designations(ctx, code)
     if r["note"]:
-        out.append(f"- {esc(r['note'])}")
+        out.append(f"- {esc(ctx.ours(r['note']))}")
     out.append("")
     out += sections(
         [

@@ -4,10 +4,10 @@ that a row of the dataset cites, with an anchor the citations link to."""
 from collections import defaultdict
 
 from . import labels
+from .amounts import original
 from .context import Context
-from .markup import esc, sections, table
+from .markup import esc, literal, sections, table
 from .tables import errata, figures
-from .words import other
 
 FOLDER = "sources"
 ERRATA_ANCHOR = "errata"  # the errata section of a source page, in both languages
@@ -25,20 +25,19 @@ def published(ctx: Context, sid: str) -> str:
 
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
-    archive = f"`{esc(s['archive_file'])}` · SHA-256 `{esc(s['sha256'])}` · {ctx.word('lines', n=s['lines'])}"
+    archive = f"{literal(s['archive_file'])} · SHA-256 {literal(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
     out = [
         f"# {esc(ctx.text(s, 'title'))}",
         "",
-        esc(s[f"title_{other(ctx.lang)}"]),
-        "",
+        *original(ctx, s["title_zh"]),
         ctx.fact("publisher", esc(ctx.text(s, "publisher"))),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),
         ctx.fact("archive", archive),
         "",
-        esc(s["date_note"]),
+        esc(ctx.ours(s["date_note"])),
         "",
-        esc(s["notes"]),
+        esc(ctx.ours(s["notes"])),
         "",
     ]
     out += sections(
@@ -61,7 +60,7 @@ def cited_lines(ctx: Context, sid: str) -> str:
         title = labels.title(model, ctx.lang)
         rows = ctx.data.rows(f'SELECT * FROM "{model.meta.resource}" WHERE source_id = ? ORDER BY rowid', sid)
         for row in rows:
-            by_line[row["locator"]][title].append(esc(labels.row_name(model, row, ctx.data.row)))
+            by_line[row["locator"]][title].append(esc(labels.row_name(model, row, ctx.data.row, ctx.lang)))
     return table(
         [ctx.word("line"), ctx.word("rows")],
         [

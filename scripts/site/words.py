@@ -82,6 +82,8 @@ WORDS = {
     "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
     "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "document_measure": ("份", ""),
+    "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
+    "division_code": ("行政区划代码（GB/T 2260）", "Division code (GB/T 2260)"),
     "errata_elsewhere": (
         "另有 {n} 条“{kind}”勘误，见{sources}页面。",
         "A further {n} errata of the kind “{kind}” are listed on the page of {sources}.",
