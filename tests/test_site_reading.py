@@ -77,3 +77,48 @@ def test_units_join_the_number_in_chinese_and_follow_it_in_english():
     assert amounts.with_unit(45_860_000, "元", "zh") == "4586万元"
     assert amounts.with_unit(45_860_000, "yuan", "en") == "45.86 million yuan"
     assert amounts.with_unit(12.5, "%", "en") == "12.5%"
+
+
+def _before_sections(page: str) -> str:
+    return page.split("\n## ")[0]
+
+
+def test_a_county_page_opens_with_its_summary(huguan):
+    top = _before_sections(huguan)
+    for expected in (
+        "- 上级区划：[山西省长治市](../regions/140400.md)",
+        "- 山西太行革命老区：是，依据",
+        "sxgov-2021-36.md#L134",  # the line of the policy's list that names the county
+        "- 帮扶：",
+        "    - 省直定点帮扶：35 个单位（平顺、壶关、武乡、沁县）",
+        "[中华全国总工会](../organizations/acftu.md)（2016年起）",
+        "- 数字：9 个，如：",
+        "引进无偿帮扶资金 1671万元",
+        "- 项目：政策点名 3 个：",
+        "[与老区其他县比较](../regions/compare.md)",
+    ):
+        assert expected in top, expected
+
+
+def test_a_county_the_sources_say_nothing_of_says_so_and_points_to_what_covers_it(built):
+    page = (built.docs / "regions" / "140322.md").read_text(encoding="utf-8")
+    top = _before_sections(page)
+    assert (
+        "来源中没有专门写到这里的内容，有关情况见[山西省阳泉市](../regions/140300.md)和[山西省](../regions/140000.md)的页面。"
+        in top
+    )
+    assert "\n## " not in page  # nothing below the summary pretends otherwise
+    huguan = (built.docs / "regions" / "140427.md").read_text(encoding="utf-8")
+    assert "没有专门写到" not in huguan
+
+
+def test_the_comparison_lists_the_counties_of_the_old_area_by_code(built, table):
+    page = (built.docs / "regions" / "compare.md").read_text(encoding="utf-8")
+    assert '<div class="sortable" markdown="1">' in page
+    codes = re.findall(r"^\| \[[^]]+\]\(\.\./regions/(\d{6})\.md\)", page, re.M)
+    designated = sorted(d["region_code"] for d in table("designations"))
+    assert codes == designated and len(codes) == 35
+    huguan = next(line for line in page.splitlines() if "regions/140427.md" in line)
+    assert '<span data-sort="45860000.0">4586万元（余/多）</span>' in huguan
+    english = (built.docs / "regions" / "compare.en.md").read_text(encoding="utf-8")
+    assert "45.86 million yuan" in english

@@ -10,7 +10,6 @@ document.querySelectorAll(".sortable table").forEach((table) => {
     return marked ? marked.dataset.sort : cell.textContent.trim();
   };
   const compare = (x, y) => {
-    if (x === "" || y === "") return (x === "") - (y === "");
     const numbers = !isNaN(x) && !isNaN(y);
     return numbers ? x - y : x.localeCompare(y, document.documentElement.lang);
   };
@@ -24,7 +23,11 @@ document.querySelectorAll(".sortable table").forEach((table) => {
       const ascending = th.getAttribute("aria-sort") !== "ascending";
       headings.forEach((h) => h.removeAttribute("aria-sort"));
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      const rows = [...body.rows].sort((a, b) => compare(key(a, column), key(b, column)) * (ascending ? 1 : -1));
+      const rows = [...body.rows].sort((a, b) => {
+        const [x, y] = [key(a, column), key(b, column)];
+        if (x === "" || y === "") return (x === "") - (y === ""); // an empty cell last, either way
+        return compare(x, y) * (ascending ? 1 : -1);
+      });
       body.append(...rows);
     });
   });

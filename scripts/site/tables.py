@@ -42,7 +42,7 @@ def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> st
     return table([ctx.word(k) for k in header], out)
 
 
-def _years(a: Any) -> str:
+def years(a: Any) -> str:
     return "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y)
 
 
@@ -51,32 +51,37 @@ def _group_key(a: Any) -> tuple:
     return (a["program"], a["counties_zh"], a["start_year"], a["end_year"], a["status"], a["source_id"], a["locator"])
 
 
+def aid_groups(rows: list[Any]) -> list[list[Any]]:
+    """Aid assignments with the bodies of one group pairing together, in the order of their first row."""
+    groups: dict[tuple, list[Any]] = {}
+    for a in rows:
+        groups.setdefault(_group_key(a) if a["counties_zh"] else (a["id"],), []).append(a)
+    return list(groups.values())
+
+
+def bodies(ctx: Context, members: list[Any]) -> str:
+    """The helping body of an assignment, or a group's count of bodies that opens to their list."""
+    if len(members) == 1:
+        return org_link(ctx, members[0]["organization_id"])
+    names = ctx.sep.join(org_link(ctx, m["organization_id"]) for m in members)
+    return f"<details><summary>{ctx.word('bodies_n', n=len(members))}</summary>{names}</details>"
+
+
 def assignments(ctx: Context, rows: list[Any], first: str) -> str:
     """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region"). Led by
     the body, the bodies of a group pairing are one row that opens to their list."""
-    groups: dict[tuple, list[Any]] = {}
-    for a in rows:
-        key = _group_key(a) if first == "body" and a["counties_zh"] else (a["id"],)
-        groups.setdefault(key, []).append(a)
     out = []
-    for members in groups.values():
+    for members in aid_groups(rows) if first == "body" else [[a] for a in rows]:
         a = members[0]
         pairing = esc(ctx.code("aid_assignments", "pairing", a))
         if a["counties_zh"]:
             pairing += ctx.paren(printed(ctx, a["counties_zh"]))
-        if first == "region":
-            lead = region_link(ctx, a["region_code"])
-        elif len(members) == 1:
-            lead = org_link(ctx, a["organization_id"])
-        else:
-            names = ctx.sep.join(org_link(ctx, m["organization_id"]) for m in members)
-            lead = f"<details><summary>{ctx.word('bodies_n', n=len(members))}</summary>{names}</details>"
         out.append(
             [
-                lead,
+                region_link(ctx, a["region_code"]) if first == "region" else bodies(ctx, members),
                 esc(ctx.code("aid_assignments", "program", a)),
                 pairing,
-                _years(a),
+                years(a),
                 esc(ctx.code("aid_assignments", "status", a)),
                 cite(ctx, a["source_id"], a["locator"]),
             ]

@@ -83,6 +83,30 @@ WORDS = {
     "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "document_measure": ("份", ""),
     "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
+    "and": ("和", " and "),
+    "since": ("{year}年起", "since {year}"),
+    "figures_count": ("{n} 个，如：", "{n}, among them: "),
+    "projects_named": ("政策点名 {n} 个：", "{n} named by the policy: "),
+    "and_more": ("等", " and more"),
+    "nothing_specific": (
+        "来源中没有专门写到这里的内容，有关情况见{places}的页面。",
+        "The sources say nothing specific about it; the pages of {places} cover it.",
+    ),
+    "compare": ("与老区其他县比较", "Compare it with the other counties of the old area"),
+    "county": ("县（市、区）", "County"),
+    "paired_bodies": ("结对帮扶单位", "Bodies paired with it"),
+    "group_bodies": ("成组帮扶单位", "Bodies in groups"),
+    "comparison": ("老区各县对比", "The counties of the old area compared"),
+    "comparison_intro": (
+        "山西太行革命老区 {n} 个县（市、区），按区划代码排列；点击表头可按该列排序。"
+        "结对帮扶单位是原文写明与该县结对的单位，成组帮扶单位是原文列在一组名单中、帮扶包括该县在内几个县的单位。"
+        "帮扶成效各列即帮扶历史图表中的指标；数字和项目两列是来源中关于该县的数字和政策点名的项目的个数。",
+        "The {n} counties of Shanxi's Taihang revolutionary old area, by division code; select a column's heading "
+        "to sort by it. Bodies paired with it are those the text pairs with the county; bodies in groups are those "
+        "the text lists as a group aiding several counties, this one among them. The aid results are the metrics of "
+        "the aid history's charts; the last two columns count the figures the sources give for the county and the "
+        "projects the policy names for it.",
+    ),
     "division_code": ("行政区划代码（GB/T 2260）", "Division code (GB/T 2260)"),
     "errata_elsewhere": (
         "另有 {n} 条“{kind}”勘误，见{sources}页面。",
