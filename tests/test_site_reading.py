@@ -122,3 +122,14 @@ def test_the_comparison_lists_the_counties_of_the_old_area_by_code(built, table)
     assert '<span data-sort="45860000.0">4586万元（余/多）</span>' in huguan
     english = (built.docs / "regions" / "compare.en.md").read_text(encoding="utf-8")
     assert "45.86 million yuan" in english
+
+
+@pytest.mark.parametrize("start", ["1986. ", "1) ", "- ", "---", "+ ", "=== ", "# ", "> ", "* "])
+def test_a_value_cannot_start_a_list_a_rule_or_a_heading(start):
+    from scripts.site.markup import esc
+
+    value = f"{start}壶关"
+    for context in ("{}", "- {}", "段落\n{}", "| a |\n| --- |\n| {} |"):
+        html = markdown.markdown(context.format(esc(value)), extensions=["tables"])
+        assert not re.search(r"<(ol|hr|h\d|blockquote|em)\b", html), (value, context, html)
+        assert html.count("<li>") == context.startswith("- "), (value, context, html)

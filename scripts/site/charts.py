@@ -1,16 +1,17 @@
 """Charts as inline SVG, drawn at build time: readable without JavaScript, text kept as text.
 
-Every label is escaped. Sizes use a viewBox, so a chart scales to a phone's width.
+Every label is escaped for HTML and for Markdown (a chart stands in a figure whose content Markdown reads).
+Sizes use a viewBox, so a chart scales to a phone's width.
 """
 
-import html
+from .markup import esc
 
 PALETTE = ["#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"]
 FONT = 'font-family="system-ui, sans-serif"'
 
 
 def svg_escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return esc(text)
 
 
 def text_width(text: str, size: int = 13) -> float:

@@ -3,17 +3,25 @@
 Also the few shapes the pages share: tables, headed sections, figures with captions, download links.
 """
 
+import re
 from urllib.parse import quote
 
 # Characters that HTML or Markdown would read as markup, written as numeric entities, in one pass.
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#{}!~"})
+# What makes the start of a line a list, a rule or a heading: 1986. or 1986) or - + =.
+_LEADING = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])")
+
+
+def _entity(match: re.Match) -> str:
+    return f"{match[1]}&#{ord(match[2])};" if match[1] else f"&#{ord(match[3])};"
 
 
 def esc(value: object) -> str:
-    """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line."""
+    """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line, and a start
+    that would open a list, a rule or a heading (1986. , - , ---) written as an entity, wherever it stands."""
     if value is None:
         return ""
-    return " ".join(str(value).translate(_ENTITIES).split())
+    return _LEADING.sub(_entity, " ".join(str(value).translate(_ENTITIES).split()))
 
 
 def literal(value: object) -> str:
