@@ -2,7 +2,6 @@
 third-party request, and no serious or critical accessibility violation (axe-core); and a hostile copy of
 the data, which every page kind shows as text."""
 
-import csv
 import shutil
 import threading
 from collections.abc import Iterator
@@ -10,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, rewrite
 
 from schemas import RESOURCES
 from scripts.database import searchable
@@ -143,18 +142,13 @@ def hostile_copy(root: Path) -> Layout:
         columns = text_columns(model) if model.meta.resource != "codes" else []
         if not columns:
             continue
-        path = layout.csv(model.meta.resource)
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            fields, rows = list(reader.fieldnames or []), list(reader)
-        for i, row in enumerate(rows):
+
+        def poison(i: int, row: dict[str, str], columns: list[str] = columns) -> None:
             for column in columns:
                 if row[column]:
                     row[column] = f"{STARTS[i % len(STARTS)]}{HOSTILE} {row[column]}"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fields, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+
+        rewrite(layout.csv(model.meta.resource), poison)
     return layout
 
 
