@@ -284,6 +284,18 @@ def test_charts_are_inline_svg_with_captions_and_sources(site):
         assert figures, page
         for figure in figures:
             assert "<svg" in figure and "<figcaption" in figure
-            assert "<text" in figure  # labels are text, not paths
+            if page != "index.html":
+                assert "<text" in figure  # labels are text, not paths
         captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
         assert any("sources/" in c and "downloads/" in c for c in captions), page  # its source and its table
+
+
+def test_the_map_names_every_county_as_text_in_the_pages_language(site):
+    """The map's counties are links with their names as tooltips, and the list under it names each, by city."""
+    for page, county, city in (("index.html", "壶关县", "长治市"), ("en/index.html", "Huguan County", "Changzhi City")):
+        html = (site / page).read_text(encoding="utf-8")
+        [svg] = re.findall(r'<figure class="chart">(.*?)</svg>', html, re.S)
+        assert svg.count("<a href=") == svg.count("<title>") - 1 == 35  # the map's own title, and one per county
+        legend = html.split("</figure>")[1].split("</ul>")[0]
+        assert len(re.findall(r'<a href="regions/\d{6}/">', legend)) == 35
+        assert f">{county}</a>" in legend and city in legend

@@ -2,6 +2,7 @@
 // .sortable block when a reader presses a column's heading, and opens every <details> for printing.
 
 document.querySelectorAll(".sortable table").forEach((table) => {
+  table.closest(".sortable").classList.add("sorting"); // on a phone, the headings show as a row of buttons
   const headings = [...table.querySelectorAll("thead th")];
   const body = table.tBodies[0];
   const key = (row, column) => {

@@ -1,13 +1,15 @@
 """Charts as inline SVG, drawn at build time: readable without JavaScript, text kept as text.
 
 Every label is escaped for HTML and for Markdown (a chart stands in a figure whose content Markdown reads).
-Sizes use a viewBox, so a chart scales to a phone's width.
+Sizes use a viewBox as wide as a phone's text column (WIDTH), so that 13-unit text is drawn at 12 px or more
+on a 390 px screen; the stylesheet keeps a chart from growing much wider on a desktop.
 """
 
 from .markup import esc
 
 PALETTE = ["#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"]
 FONT = 'font-family="system-ui, sans-serif"'
+WIDTH = 360  # the viewBox width of a chart: about the width of a phone's text column, in CSS pixels
 
 
 def svg_escape(text: object) -> str:
@@ -30,7 +32,7 @@ def wrap(text: str, limit: float) -> list[str]:
     return lines
 
 
-def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = 640) -> str:
+def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = WIDTH) -> str:
     """A horizontal bar chart: one bar per (label lines, value, value as printed). The label column is as
     wide as its longest line, up to 45% of the chart; a longer line is wrapped at its spaces."""
     limit = 0.45 * width - 16
@@ -41,7 +43,7 @@ def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int 
     label_width = int(min(max(120, widest + 16), limit + 16))
     height = top + len(rows) * (bar_height + gap)
     largest = max((v for _, v, _ in rows), default=0) or 1
-    span = width - label_width - 150
+    span = width - label_width - max((text_width(shown) for _, _, shown in rows), default=0) - 12
     parts = [
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
@@ -62,7 +64,7 @@ def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int 
     return "".join(parts)
 
 
-def line(title: str, points: list[tuple[str, float, str]], width: int = 640, height: int = 260) -> str:
+def line(title: str, points: list[tuple[str, float, str]], width: int = WIDTH, height: int = 240) -> str:
     """A line chart of (x label, value, value as printed), x spaced by label order."""
     left, right, top, bottom = 60, 30, 20, 40
     largest = max(v for _, v, _ in points) * 1.15

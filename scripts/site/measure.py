@@ -38,7 +38,7 @@ def page(ctx: Context, mid: str) -> str:
             (
                 ctx.word("bodies"),
                 table(
-                    [ctx.word("body"), ctx.word("role")],
+                    [ctx.word("organization"), ctx.word("role")],
                     [
                         [org_link(ctx, r["organization_id"]), esc(ctx.code("measure_responsibilities", "role", r))]
                         for r in roles

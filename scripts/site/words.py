@@ -83,6 +83,7 @@ WORDS = {
     "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "document_measure": ("份", ""),
     "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
+    "organization": ("单位", "Body"),
     "and": ("和", " and "),
     "since": ("{year}年起", "since {year}"),
     "figures_count": ("{n} 个，如：", "{n}, among them: "),
