@@ -32,7 +32,7 @@ def test_the_benchmark_refuses_a_synthetic_package_that_is_not_clean(tmp_path, m
     assert bench.main(["--sizes", "1000", "--out", str(out)]) == 1
     assert not out.exists()
     err = capsys.readouterr().err
-    assert "data/observations.csv:2:11: column 'qualifier': value 'exactly'" in err
+    assert "data/observations.csv:2:14: column 'qualifier': value 'exactly'" in err
     assert "is not clean" in err
 
 
