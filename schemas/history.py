@@ -39,7 +39,7 @@ class AidAssignment(Table):
         le=2100,
     )
     status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
-        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended",
+        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended，除非备注点出继任机构并说明原因",
         "Status as of the source's date; ended when the helping body has since been replaced by a successor "
         "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
     )
