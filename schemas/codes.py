@@ -181,12 +181,13 @@ QUALIFIER = _table(
     ("exact", "确数", "exact"),
     ("more_than", "余/多", "more than", "原文写作“余”“多”“突破”“超过”", "Printed with 余, 多, 突破 or 超过."),
     ("about", "约", "about", "原文写作“约”“左右”", "Printed with 约 or 左右."),
+    ("at_least", "以上", "at least", "原文写作“以上”", "Printed with 以上."),
     (
-        "at_least",
-        "以上",
-        "at least",
-        "原文写作“以上”，或为范围的下限",
-        "Printed with 以上, or the lower end of a range.",
+        "range",
+        "范围",
+        "range",
+        "原文写作范围（如“2至3”）：数值为下限，value_max 为上限",
+        "Printed as a range (2至3): the value is its lower end, value_max its upper end.",
     ),
 )
 ROLE = _table(

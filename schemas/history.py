@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Meta, Table, column
+from .base import Citation, Cite, EndsWithSuccession, Meta, Pairs, Table, column
 from .codes import ERRATUM_KIND, EVENT_KIND, PAIRING, PROGRAM, STATUS
 from .fields import Integer, Locator, Note, OrganizationRef, PartialDate, Precision, RegionRef, Slug, SourceId, Text
 
@@ -20,6 +20,7 @@ class AidAssignment(Table):
         facets=("program", "pairing", "status"),
         sort="start_year",
         cites=Citation(texts=(Cite("organization_id"),), label="organization_id"),
+        pairs=Pairs(body="organization_id", region="region_code", members="counties_zh"),
     )
 
     id: Slug = column("结对标识", "Assignment identifier (stable slug).")
@@ -38,7 +39,11 @@ class AidAssignment(Table):
         ge=1949,
         le=2100,
     )
-    status: Annotated[str, STATUS] = column("截至来源日期的状态", "Status as of the source's date.")
+    status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
+        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended，除非备注点出继任机构并说明原因",
+        "Status as of the source's date; ended when the helping body has since been replaced by a successor "
+        "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
+    )
     source_id: SourceId
     locator: Locator
     note: Note

@@ -76,12 +76,16 @@ def generate(root: Path, rows: int) -> Layout:
         "organizations",
         [["bench-org", "机构", "Body", "", "", "central", "department", "", "bench", "1", ""]],
     )
-    metrics = [[f"m{m:02d}", f"指标{m}", f"Metric {m}", "yuan", "定义", "Definition"] for m in range(METRICS)]
+    pairing = ["central_designated_aid", "stated", "", "2014", "", "ongoing", "bench", "1", ""]
+    assignments = [[f"bench-org-{code}", "bench-org", code, *pairing] for code in county_codes]
+    _write(layout.csv("aid_assignments"), "aid_assignments", assignments)  # backs the body each figure names
+    metrics = [[f"m{m:02d}", f"指标{m}", f"Metric {m}", "yuan", f"定义{m}", f"Definition {m}"] for m in range(METRICS)]
     _write(layout.csv("metrics"), "metrics", metrics)
     n = 0
     with layout.csv("observations").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(BY_NAME["observations"].columns())
+        columns = BY_NAME["observations"].columns()
+        writer.writerow(columns)
         for code in county_codes:
             for m in range(METRICS):
                 for y in range(YEARS):
@@ -89,26 +93,21 @@ def generate(root: Path, rows: int) -> Layout:
                         break
                     year = str(2014 + y)
                     value = (n * 7919) % 100_000
-                    writer.writerow(
-                        [
-                            f"o{n}",
-                            f"m{m:02d}",
-                            code,
-                            "bench-org",
-                            "",
-                            year,
-                            year,
-                            "",
-                            value,
-                            "yuan",
-                            "exact",
-                            f"{value}元",
-                            "bench",
-                            1,
-                            "",
-                            "",
-                        ]
-                    )
+                    cells = {
+                        "id": f"o{n}",
+                        "metric_id": f"m{m:02d}",
+                        "region_code": code,
+                        "organization_id": "bench-org",
+                        "period_start": year,
+                        "period_end": year,
+                        "value": value,
+                        "unit": "yuan",
+                        "qualifier": "exact",
+                        "figure_text": f"{value}元",
+                        "source_id": "bench",
+                        "locator": 1,
+                    }
+                    writer.writerow([cells.get(column, "") for column in columns])
                     n += 1
     for name in BY_NAME:
         if not layout.csv(name).exists():

@@ -3,7 +3,9 @@
 Primary keys are unique; every foreign key (a `References` on a column's type) resolves; a value marked
 `AtMost` or `Equals` is checked against the column of the row its foreign key points to (a locator
 against its source's line count, an observation's unit against its metric's). Rows are seen one at a time,
-in dependency order, so only keys and the few referenced values are kept.
+in dependency order, so only keys and the few referenced values are kept. What rows must agree on beyond
+keys is checked on the same stream: who did it (`attribution.py`) and rows that must not contradict each
+other (`consistency.py`).
 """
 
 from collections.abc import Iterator
@@ -12,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from schemas import BY_NAME, Table
 from schemas.base import AtMost, Equals
 
+from .attribution import Attribution
+from .consistency import Consistency
 from .problems import Problem
 
 
@@ -29,6 +33,7 @@ class CrossCheck:
         self.models = models
         self.keys: dict[str, dict[tuple[str, ...], int]] = {}
         self.unreadable: set[str] = set()
+        self.attribution, self.consistency = Attribution(models), Consistency(models)
         # (resource, column) → {primary key: value}, for the columns that AtMost and Equals compare with
         self.values: dict[tuple[str, str], dict[str, str]] = {}
         for model in models:
@@ -51,6 +56,8 @@ class CrossCheck:
         compare += [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(Equals)]
         for line, row in rows:
             yield from self._row(model, name, line, row, seen, self_refs, compare)
+            yield from self.attribution.row(model, name, line, row)
+            yield from self.consistency.row(model, name, line, row)
             for column, values in remember:
                 values[row[meta.primary_key[0]]] = row[column]
         for line, field, value in self_refs:
@@ -64,6 +71,7 @@ class CrossCheck:
         which would only repeat its problems."""
         self.keys.pop(resource, None)
         self.unreadable.add(resource)
+        self.attribution.forget(resource)
 
     def _row(self, model, name, line, row, seen, self_refs, compare) -> Iterator[Problem]:
         meta, columns = model.meta, model.columns()

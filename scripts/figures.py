@@ -1,5 +1,6 @@
-"""Reading a figure as printed (574.55万余元, 20多头, 14%以上, 第二, 一千二百人) into a value, a qualifier and
-a unit word; and finding the figures of a line of text (`find`), for the coverage report and `capture`.
+"""Reading a figure as printed (574.55万余元, 20多头, 14%以上, 第二, 一千二百人, 2至3个) into a value (and the
+upper end of a range), a qualifier and a unit word; and finding the figures of a line of text (`find`), for
+the coverage report and `capture`.
 
 Numbers are read in Arabic digits, with an ASCII comma between groups of three (1,200元 is 1200), or in
 Chinese numerals, positional (一百零五, 三十万, 两千) or digit by digit (二〇二一). The full-width comma ，
@@ -57,9 +58,10 @@ def candidates(unit_word: str) -> tuple[str, ...] | None:
 
 @dataclass(frozen=True)
 class Figure:
-    value: Decimal
+    value: Decimal  # for a range (2至3), its lower end
     qualifier: str
     unit_word: str
+    upper: Decimal | None = None  # the upper end of a range, in the same unit
 
     def units(self) -> frozenset[str] | None:
         """The base units this figure may be stored in; None when it has no unit word."""
@@ -113,15 +115,17 @@ def parse(text: str) -> Figure:
     if not match:
         raise ValueError(f"not a figure: {text!r}")
     g = match.groupdict()
-    value = number(g["number"]) * MULTIPLIERS[g["multiplier"] or ""]
+    multiplier = MULTIPLIERS[g["multiplier"] or ""]
+    value = number(g["number"]) * multiplier
+    upper = number(g["upper"]) * multiplier if g["upper"] else None
     words = [w for w in (g["prefix"], g["q1"], g["q2"], g["suffix"]) if w]
     qualifiers = [PREFIXES.get(w) or QUALIFIERS[w] for w in words]
-    if g["upper"]:
-        qualifiers.append("at_least")  # a range 2至3 is stored as its lower bound
+    if upper is not None:
+        qualifiers.append("range")  # 2至3: the value is the lower end, `upper` the upper
     if len(qualifiers) > 1:
         raise ValueError(f"more than one qualifier in {text!r}")
     unit = ("第" if rank else "") + g["unit"]
-    return Figure(value, qualifiers[0] if qualifiers else "exact", unit)
+    return Figure(value, qualifiers[0] if qualifiers else "exact", unit, upper)
 
 
 UNIT_PATTERN = "|".join(re.escape(word) for word, _ in UNIT_WORDS)

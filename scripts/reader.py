@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas import RESOURCES, Table
+from schemas.base import ColumnError
 from schemas.fields import PATTERN_HINTS
 
 from .crosscheck import CrossCheck
@@ -89,9 +90,13 @@ def typed(model: type[Table], name: str, line: int, row: dict[str, str], problem
     except ValidationError as err:
         columns = model.columns()
         for error in err.errors():
+            blamed = error.get("ctx", {}).get("error")
             column = str(error["loc"][0]) if error["loc"] else ""
+            expected = _expected(error)
+            if isinstance(blamed, ColumnError):  # a model validator that names the column at fault
+                column, expected = blamed.column, blamed.expected
             at = columns.index(column) + 1 if column in columns else 0
-            problems.append(Problem(name, line, at, column, row.get(column) if column else None, _expected(error)))
+            problems.append(Problem(name, line, at, column, row.get(column) if column else None, expected))
         return None
 
 

@@ -18,7 +18,7 @@ from scripts.figures import chinese_number, find, parse
         ("10万元以上", "100000", "at_least", {"yuan", "yuan_per_person", "yuan_per_household"}),
         ("14%以上", "14", "at_least", {"percent"}),
         ("1小时左右", "1", "about", {"hour"}),
-        ("2至3个", "2", "at_least", {"count"}),
+        ("2至3个", "2", "range", {"count"}),
         ("第二", "2", "exact", {"rank"}),
         ("88万余人次", "880000", "more_than", {"person_time"}),
         ("4700余农户", "4700", "more_than", {"household"}),
@@ -36,6 +36,16 @@ def test_parse(text, value, qualifier, units):
     assert figure.value == Decimal(value)
     assert figure.qualifier == qualifier
     assert figure.units() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [("2至3个", 2, 3), ("两至三个", 2, 3), ("2至3万元", 20000, 30000), ("5个", 5, None), ("10万元以上", 100000, None)],
+)
+def test_a_range_reads_as_its_two_ends(text, value, upper):
+    figure = parse(text)
+    assert (figure.value, figure.upper) == (Decimal(value), None if upper is None else Decimal(upper))
+    assert (figure.qualifier == "range") == (upper is not None)
 
 
 def test_a_bare_number_has_no_unit():
@@ -98,7 +108,7 @@ def test_what_is_not_a_chinese_number_is_refused(text):
         ("两千余人", "2000", "more_than", {"person"}),
         ("约三十五个", "35", "about", {"count"}),
         ("12,345.5万元", "123455000", "exact", {"yuan", "yuan_per_person", "yuan_per_household"}),
-        ("两至三个", "2", "at_least", {"count"}),
+        ("两至三个", "2", "range", {"count"}),
     ],
 )
 def test_parse_chinese_and_grouped_numbers(text, value, qualifier, unit):

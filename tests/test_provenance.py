@@ -40,6 +40,15 @@ def test_seeded_defects_in_a_figure(tmp_path, sources_dir, edit_row, changes, ex
     assert "line" in problems[0] and "of hsx-2022-changzhi-aid" in problems[0]
 
 
+def test_a_range_is_read_with_its_upper_end(tmp_path, sources_dir, edit_row):
+    """Seeded defect: 2至3個 stored with an upper end of 4."""
+    layout = _copy(tmp_path)
+    edit_row(layout.csv("observations"), "shanxi-leading-industries-per-county", {"value_max": "4"})
+    problems = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
+    assert len(problems) == 1, problems
+    assert "column 'value_max': value '4': expected 3, the upper end of '2至3個'" in problems[0]
+
+
 def test_a_figure_from_a_defective_line_is_read_through_its_erratum(table):
     pv = next(o for o in table("observations") if o["id"] == "changzhi-pv-output")
     assert (pv["figure_text"], pv["value"], pv["erratum_id"]) == ("70亿亿元", "7000000000", "sxrb22-15-yiyi")

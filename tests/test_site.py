@@ -287,3 +287,11 @@ def test_charts_are_inline_svg_with_captions_and_sources(site):
             assert "<text" in figure  # labels are text, not paths
         captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
         assert any("sources/" in c and "downloads/" in c for c in captions), page  # its source and its table
+
+
+def test_a_range_is_shown_with_both_ends(site):
+    """2至3个 is stored as 2 with an upper end of 3, and shown as 2–3 where values are shown."""
+    for page in ("sources/sxrb-2021-poverty-results", "en/sources/sxrb-2021-poverty-results"):
+        parser = Cells()
+        parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+        assert "2–3" in map(str.strip, parser.cells), page

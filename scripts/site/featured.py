@@ -14,8 +14,8 @@ from .context import Context
 from .downloads import table_link
 from .labels import code, definition, in_code_order
 from .links import cite, cite_rows, region_link
-from .markup import esc, figure, number, table
-from .tables import period
+from .markup import esc, figure, table
+from .tables import period, value
 from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
@@ -45,7 +45,7 @@ def key_figures(ctx: Context) -> str:
         [
             esc(_title(ctx, o["metric_id"])),
             f"**{esc(o['figure_text'])}**",
-            number(o["value"]),
+            value(o),
             esc(_unit(ctx, o)),
             esc(ctx.code(OBSERVATIONS, "qualifier", o)),
             region_link(ctx, o["region_code"]),
@@ -99,7 +99,7 @@ def line_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(ctx.data.featured(LINE_CHARTS)).items():
         title = _title(ctx, metric_id)
-        svg = charts.line(title, [(period(ctx, o), o["value"], number(o["value"])) for o in found])
+        svg = charts.line(title, [(period(ctx, o), o["value"], value(o)) for o in found])
         caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
         parts.append(figure(svg, caption))
     return "\n".join(parts)

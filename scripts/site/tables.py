@@ -20,6 +20,11 @@ def period(ctx: Context, o: Any) -> str:
     return span
 
 
+def value(o: Any) -> str:
+    """An observation's value in base units, or its range as 2–3."""
+    return number(o["value"]) + (f"–{number(o['value_max'])}" if o["value_max"] is not None else "")
+
+
 def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) -> str:
     """The observations that a condition selects, in source and line order."""
     rows = ctx.data.rows(f"SELECT * FROM observations WHERE {where} ORDER BY source_id, locator, id", *params)
@@ -30,9 +35,10 @@ def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> st
     out = []
     for o in rows:
         cells = [
-            esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name")),
+            esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name"))
+            + (ctx.paren(esc(o["subset_zh"])) if o["subset_zh"] else ""),
             esc(o["figure_text"]),
-            number(o["value"]),
+            value(o),
             esc(ctx.code("observations", "unit", o)),
             esc(ctx.code("observations", "qualifier", o)),
             esc(period(ctx, o)),
