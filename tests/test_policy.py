@@ -143,7 +143,10 @@ def test_quantified_commitments(table):
 
 def test_projects_outside_shanxi_keep_the_region_the_text_gives(table):
     xiongan = [pr for pr in table("project_regions") if pr["place_zh"] == "雄安新区"]
-    assert [(pr["project_id"], pr["region_code"]) for pr in xiongan] == [("xiongan-xinzhou-hsr", "130000")]
+    assert [(pr["project_id"], pr["region_code"]) for pr in xiongan] == [
+        ("jjj-xiongan-supply-bases", "130000"),
+        ("xiongan-xinzhou-hsr", "130000"),
+    ]
 
 
 def test_every_project_category_and_kind_is_represented(table):
