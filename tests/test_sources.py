@@ -36,3 +36,19 @@ def test_every_citing_row_names_a_text_to_look_for(layout):
 def test_normalize_strips_glosses_and_converts_to_simplified():
     assert normalize("脫貧攻堅 山西亮麗成績(jì)單") == "脱贫攻坚山西亮丽成绩单"
     assert normalize("社會(huì )主義") == "社会主义"
+
+
+def test_every_source_links_its_publisher(table):
+    bodies = {o["id"]: o for o in table("organizations")}
+    for source in table("sources"):
+        assert source["publisher_id"] in bodies, source["id"]
+        assert bodies[source["publisher_id"]]["kind"] in ("media", "government"), source["id"]
+
+
+def test_a_publisher_that_is_not_a_body_is_reported(data_copy, edit_row):
+    """sources.publisher_id refers forward, to organizations: it is checked once that table is read."""
+    edit_row(data_copy.csv("sources"), "czrb-2024-11-page", {"publisher_id": "changzhi-evening-news"})
+    assert [str(p) for p in read(data_copy)[1]] == [
+        "data/sources.csv:4:6: column 'publisher_id': value 'changzhi-evening-news': "
+        "expected a value present in organizations.id"
+    ]
