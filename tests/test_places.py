@@ -51,3 +51,20 @@ def test_an_exclusion_that_excuses_nothing_is_reported(data_copy, sources_dir):
         fh.write("郑州,郑州东站,not in any source\n")
     _, problems = places.run(layout, read(layout)[0], sources_dir)
     assert [(p.file, p.field, p.value) for p in problems] == [(places.EXCLUSIONS, "word", "郑州东站")]
+
+
+def test_every_region_a_project_names_is_linked(layout, table):
+    """A project whose name holds the name of a division (长治吴家庄水库) has a project_regions row for it."""
+    rules = places.read_model(layout.root / places.EXCLUSIONS, places.EXCLUSIONS, places.PlaceExclusion)[0]
+    names = places.gazetteer()
+    linked: dict[str, set[str]] = {}
+    for row in table("project_regions"):
+        linked.setdefault(row["project_id"], set()).add(row["region_code"])
+    unlinked = [
+        (project["id"], name)
+        for project in table("projects")
+        for start, name in places.occurrences(project["name_zh"])
+        if places.excusing(rules, project["name_zh"], start, name) is None
+        and not names[name] & linked.get(project["id"], set())
+    ]
+    assert not unlinked
