@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from schemas.checks import PlaceExclusion
 
@@ -27,7 +28,14 @@ from .sourcetext import load, normalize
 EXCLUSIONS = "checks/place_exclusions.csv"
 # The generic part of a division's name, longest first: 河南省 → 河南, 香港特别行政区 → 香港.
 GENERICS = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "县", "区", "盟", "旗")
-Rules = list[tuple[int, PlaceExclusion]]
+
+
+class Rule(NamedTuple):
+    """An exclusion: its line in the file, the name, and the word (normalized) the name stands in."""
+
+    line: int
+    name: str
+    word: str
 
 
 @cache
@@ -68,23 +76,27 @@ def occurrences(line: str) -> Iterator[tuple[int, str]]:
                 yield start, name
 
 
-def excusing(rules: Rules, line: str, start: int, name: str) -> int | None:
+def exclusions(layout: Layout) -> tuple[list[Rule], list[Problem]]:
+    rows, problems = read_model(layout.root / EXCLUSIONS, EXCLUSIONS, PlaceExclusion)
+    return [Rule(line, row.name, normalize(row.word)) for line, row in rows], problems
+
+
+def excusing(rules: list[Rule], line: str, start: int, name: str) -> int | None:
     """The line of the exclusion whose word covers the name found at start, if any."""
-    for line_no, rule in rules:
-        word = normalize(rule.word)
-        if rule.name != name or name not in word:
+    for rule in rules:
+        if rule.name != name or name not in rule.word:
             continue
-        at = line.find(word)
+        at = line.find(rule.word)
         while at >= 0:
-            if at <= start and start + len(name) <= at + len(word):
-                return line_no
-            at = line.find(word, at + 1)
+            if at <= start and start + len(name) <= at + len(rule.word):
+                return rule.line
+            at = line.find(rule.word, at + 1)
     return None
 
 
 def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
     """Tally the place names of every source; problems for the names without a row and the unused exclusions."""
-    rules, problems = read_model(layout.root / EXCLUSIONS, EXCLUSIONS, PlaceExclusion)
+    rules, problems = exclusions(layout)
     held = set(dataset.keyed("regions"))
     names = gazetteer()
     used: Counter[int] = Counter()
@@ -105,10 +117,10 @@ def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally
                     tally.unaccounted.append(f"{sid}:{locator}: {name}")
                     expected = f"a regions row for {name} ({codes}), or an exclusion in {EXCLUSIONS}"
                     problems.append(Problem(source.path.name, locator, 0, "", name, expected))
-    for line_no, rule in rules:
-        if not used[line_no]:
+    for rule in rules:
+        if not used[rule.line]:
             expected = "an exclusion whose word covers a place name found in a source"
-            problems.append(Problem(EXCLUSIONS, line_no, 0, "word", rule.word, expected))
+            problems.append(Problem(EXCLUSIONS, rule.line, 0, "word", rule.word, expected))
     return tallies, problems
 
 

@@ -55,7 +55,7 @@ def test_an_exclusion_that_excuses_nothing_is_reported(data_copy, sources_dir):
 
 def test_every_region_a_project_names_is_linked(layout, table):
     """A project whose name holds the name of a division (长治吴家庄水库) has a project_regions row for it."""
-    rules = places.read_model(layout.root / places.EXCLUSIONS, places.EXCLUSIONS, places.PlaceExclusion)[0]
+    rules = places.exclusions(layout)[0]
     names = places.gazetteer()
     linked: dict[str, set[str]] = {}
     for row in table("project_regions"):
