@@ -26,3 +26,23 @@ class CoverageExclusion(Table):
     )
     kind: Annotated[str, EXCLUSION_KIND] = column("原因类别", "Why the number is not data.")
     reason: Text = column("理由", "The reason, in our words.", ours=True)
+
+
+class PlaceExclusion(Table):
+    meta = Meta(
+        resource="place_exclusions",
+        title_zh="不是地名的区划名称",
+        title_en="Place-name exclusions",
+        description_zh="来源中含有某个行政区划名称、却不指该区划的词语（如 乡村振兴 中的 振兴），各附理由。",
+        description_en="Words of the sources that contain the name of a division without naming it, each with its reason.",
+        primary_key=("name", "word"),
+    )
+
+    name: Text = column(
+        "区划名称（全称或去掉通名的简称）", "The division's name as found: in full, or without its generic."
+    )
+    word: Text = column(
+        "来源中包含该名称、但不指该区划的词语",
+        "The word of a source that contains the name and does not mean that place.",
+    )
+    reason: Text = column("理由", "The reason, in our words.", ours=True)

@@ -220,6 +220,8 @@ PROJECT_CATEGORY = _table(
     ("tourism", "旅游", "tourism"),
     ("education", "干部教育", "cadre education"),
     ("health", "医疗", "health"),
+    ("schooling", "学校教育", "schooling"),
+    ("welfare", "社会福利", "social welfare"),
     ("industry", "产业", "industry"),
     ("agriculture", "农业", "agriculture"),
     ("logistics", "物流", "logistics"),

@@ -39,6 +39,9 @@ class Source(Table):
     title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
+    publisher_id: OrganizationRef | None = column(
+        "发布者在机构表中的标识", "The publisher as a body of the organizations table."
+    )
     published: IsoDate = column("发布日期（ISO 8601）", "Date of publication (ISO 8601).")
     published_precision: Precision = column("发布日期的精度", "Precision of the publication date.")
     date_inferred: Flag = column(

@@ -4,7 +4,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import coverage, database, dictionary, geo, metadata, package, provenance, reader, release, site, sourcetext
+from . import (
+    coverage,
+    database,
+    dictionary,
+    geo,
+    metadata,
+    package,
+    places,
+    provenance,
+    reader,
+    release,
+    site,
+    sourcetext,
+)
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, Stop, report
@@ -116,13 +129,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    """Every number printed in the sources: captured by a row, or excluded with a reason."""
+    """Every number printed in the sources captured by a row, and every place they name in regions; or
+    either excluded with a reason."""
     folder = _sources(args)
     if folder is None:
         return 2
     layout = Layout(args.root)
-    tallies, problems = coverage.run(layout, reader.load(layout), folder)
+    dataset = reader.load(layout)
+    tallies, problems = coverage.run(layout, dataset, folder)
+    place_tallies, place_problems = places.run(layout, dataset, folder)
+    problems += place_problems
     print(coverage.render(tallies))
+    print(places.render(place_tallies))
     print(report(problems))
     return 1 if problems else 0
 
@@ -160,7 +178,12 @@ def parser() -> argparse.ArgumentParser:
         sub.add_parser(name, help=text).set_defaults(run=run)
     for name, run, text in (
         ("verify", cmd_verify, "check every cited line, figure and hash against the archived sources"),
-        ("coverage", cmd_coverage, "list every number in the sources as captured or excluded; fail on any other"),
+        (
+            "coverage",
+            cmd_coverage,
+            "list every number in the sources as captured or excluded, and every place they name as in "
+            "regions or excluded; fail on any other",
+        ),
     ):
         command = sub.add_parser(name, help=text)
         command.add_argument("--sources", type=Path, help="folder of archived sources (default: $TAIHANG_SOURCES)")

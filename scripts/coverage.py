@@ -33,6 +33,9 @@ def numbers(line: str) -> list[Decimal]:
 
 @dataclass
 class Tally:
+    """What a check of the sources found in one of them: all, those the data accounts for, those an
+    exclusion excuses, and the rest."""
+
     found: int = 0
     captured: int = 0
     excluded: int = 0
@@ -91,8 +94,9 @@ def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally
     return tallies, problems
 
 
-def render(tallies: dict[str, Tally]) -> str:
-    lines = [f"{'source':32} {'numbers':>8} {'captured':>9} {'excluded':>9} {'unaccounted':>12}"]
+def render(tallies: dict[str, Tally], found: str = "numbers", captured: str = "captured") -> str:
+    """The tallies as a table, one source a line; the first two count columns are named as given."""
+    lines = [f"{'source':32} {found:>8} {captured:>11} {'excluded':>9} {'unaccounted':>12}"]
     for sid, t in tallies.items():
-        lines.append(f"{sid:32} {t.found:>8} {t.captured:>9} {t.excluded:>9} {len(t.unaccounted):>12}")
+        lines.append(f"{sid:32} {t.found:>8} {t.captured:>11} {t.excluded:>9} {len(t.unaccounted):>12}")
     return "\n".join(lines)

@@ -3,9 +3,10 @@
 Primary keys are unique; every foreign key (a `References` on a column's type) resolves; a value marked
 `AtMost` or `Equals` is checked against the column of the row its foreign key points to (a locator
 against its source's line count, an observation's unit against its metric's). Rows are seen one at a time,
-in dependency order, so only keys and the few referenced values are kept. What rows must agree on beyond
-keys is checked on the same stream: who did it (`attribution.py`) and rows that must not contradict each
-other (`consistency.py`).
+in dependency order, so only keys and the few referenced values are kept. A reference to a table read
+later (sources.publisher_id to organizations) is kept until that table has been read, then checked. What
+rows must agree on beyond keys is checked on the same stream: who did it (`attribution.py`) and rows that
+must not contradict each other (`consistency.py`).
 """
 
 from collections.abc import Iterator
@@ -34,6 +35,8 @@ class CrossCheck:
         self.keys: dict[str, dict[tuple[str, ...], int]] = {}
         self.unreadable: set[str] = set()
         self.attribution, self.consistency = Attribution(models), Consistency(models)
+        # references to a table not read yet: (file, line, column number, column, value, table)
+        self.forward: list[tuple[str, int, int, str, str, str]] = []
         # (resource, column) → {primary key: value}, for the columns that AtMost and Equals compare with
         self.values: dict[tuple[str, str], dict[str, str]] = {}
         for model in models:
@@ -62,8 +65,7 @@ class CrossCheck:
                 values[row[meta.primary_key[0]]] = row[column]
         for line, field, value in self_refs:
             if (value,) not in seen:
-                target = f"{resource}.{meta.primary_key[0]}"
-                yield Problem(name, line, columns.index(field) + 1, field, value, f"a value present in {target}")
+                yield _dangling(name, line, columns.index(field) + 1, field, value, resource)
         self.keys[resource] = seen
 
     def unreadable_file(self, resource: str) -> None:
@@ -88,9 +90,11 @@ class CrossCheck:
                 continue
             if fk.resource == meta.resource:
                 self_refs.append((line, fk.field, value))
-            elif fk.resource in self.keys and (value,) not in self.keys[fk.resource]:
-                target = f"{fk.resource}.{BY_NAME[fk.resource].meta.primary_key[0]}"
-                yield Problem(name, line, columns.index(fk.field) + 1, fk.field, value, f"a value present in {target}")
+            elif fk.resource in self.keys:
+                if (value,) not in self.keys[fk.resource]:
+                    yield _dangling(name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource)
+            elif fk.resource not in self.unreadable:
+                self.forward.append((name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource))
         for column, marker, target in compare:
             bound = self.values[(target, marker.column)].get(row[marker.via])
             if bound is None or not row[column]:
@@ -103,6 +107,12 @@ class CrossCheck:
                 value, limit = _number(row[column]), _number(bound)
                 if value is not None and limit is not None and value > limit:
                     yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+
+    def forward_references(self) -> Iterator[Problem]:
+        """Once every table is read: the references to a table read after the one that holds them."""
+        for name, line, at, field, value, resource in self.forward:
+            if resource in self.keys and (value,) not in self.keys[resource]:
+                yield _dangling(name, line, at, field, value, resource)
 
     def missing(self, name_of) -> Iterator[Problem]:
         """A foreign key into a resource whose file is absent cannot be checked: say so."""
@@ -118,3 +128,9 @@ class CrossCheck:
                         None,
                         f"{name_of(fk.resource)} to exist: {fk.field} refers to it",
                     )
+
+
+def _dangling(name: str, line: int, at: int, field: str, value: str, resource: str) -> Problem:
+    """A foreign key whose value is not a key of the table it refers to."""
+    target = f"{resource}.{BY_NAME[resource].meta.primary_key[0]}"
+    return Problem(name, line, at, field, value, f"a value present in {target}")

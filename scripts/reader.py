@@ -123,6 +123,7 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
         problems.extend(cross.table(model, name, checked()))
         if not cross.keys.get(resource) and len(problems) > before:
             cross.unreadable_file(resource)
+    problems.extend(cross.forward_references())
     problems.extend(cross.missing(lambda resource: layout.name(layout.csv(resource))))
     return dataset, problems
 

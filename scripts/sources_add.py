@@ -2,8 +2,9 @@
 
 The archived name is NNN_HHHHHHHHHHHHHHHH.txt: NNN is the next three-digit number after the highest one
 in the sources folder or in sources.csv, and the 16 hex digits begin the file's SHA-256. Nothing is
-written unless the file is UTF-8 text not archived yet, its id is new, and its row validates through the
-`Source` model; then the archive and sources.csv are each written atomically.
+written unless the file is UTF-8 text not archived yet, its id is new, its row validates through the
+`Source` model and its publisher, if given, is a body of organizations.csv; then the archive and
+sources.csv are each written atomically.
 """
 
 import argparse
@@ -15,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from schemas.codes import LANGUAGE, SOURCE_KIND
-from schemas.reference import Source
+from schemas.reference import Organization, Source
 
 from . import sourcetext
 from .atomic import write_bytes
@@ -29,6 +30,7 @@ OPTIONS = {
     "id": "--id",
     "publisher_zh": "--publisher-zh",
     "publisher_en": "--publisher-en",
+    "publisher_id": "--publisher-id",
     "title_zh": "--title-zh",
     "title_en": "--title-en",
     "kind": "--kind",
@@ -85,6 +87,16 @@ def duplicates(file: Path, sha256: str, folder: Path, existing: list[tuple[int, 
     return problems
 
 
+def publisher_problems(layout: Layout, publisher_id: str, name: str, line: int) -> list[Problem]:
+    """--publisher-id, when given, must be the id of a body in organizations.csv."""
+    path = layout.csv("organizations")
+    bodies = {row.id for _, row in read_model(path, layout.name(path), Organization)[0]} if path.is_file() else set()
+    if not publisher_id or publisher_id in bodies:
+        return []
+    at = Source.columns().index("publisher_id") + 1
+    return [Problem(name, line, at, "publisher_id", publisher_id, f"the id of a body in {layout.name(path)}")]
+
+
 def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, dict[str, str]]:
     """Check everything, then archive the file and append its row; stop with every problem found."""
     csv_path = layout.csv("sources")
@@ -104,6 +116,7 @@ def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, d
     line = csv_path.read_bytes().count(b"\n") + 1
     checked: list[Problem] = []
     typed(Source, name, line, row, checked)
+    checked += publisher_problems(layout, args.publisher_id, name, line)
     if args.date_inferred and not args.date_note:
         at = Source.columns().index("date_note") + 1
         checked.append(Problem(name, line, at, "date_note", "", "how the date was inferred, as --date-inferred says"))

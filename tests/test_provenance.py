@@ -71,11 +71,9 @@ def test_coverage_accounts_for_every_number(layout, sources_dir):
     assert set(tallies) == {s["id"] for s in csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))}
 
 
-def test_an_uncaptured_number_fails_coverage(tmp_path, sources_dir):
-    layout = _copy(tmp_path)
-    path = layout.csv("observations")
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(line for line in lines if not line.startswith("ccteg-aid-funds-introduced,")), "utf-8")
+def test_an_uncaptured_number_fails_coverage(data_copy, drop_row, sources_dir):
+    layout = data_copy
+    drop_row(layout.csv("observations"), "ccteg-aid-funds-introduced")
     _, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert [str(p) for p in problems] == [
         "000_a90cbcf78a8e9fcb.txt:18: value '592': expected a row citing this line that holds 592, or an exclusion in "

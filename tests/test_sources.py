@@ -4,7 +4,8 @@ import hashlib
 
 from scripts.provenance import citing, texts, verify
 from scripts.reader import read
-from scripts.sourcetext import normalize
+from scripts.sourcetext import GLOSS, normalize
+from scripts.sourcetext import read as read_source
 
 
 def test_archived_files_match_their_hash_and_line_count(table, sources_dir):
@@ -36,3 +37,61 @@ def test_every_citing_row_names_a_text_to_look_for(layout):
 def test_normalize_strips_glosses_and_converts_to_simplified():
     assert normalize("脫貧攻堅 山西亮麗成績(jì)單") == "脱贫攻坚山西亮丽成绩单"
     assert normalize("社會(huì )主義") == "社会主义"
+
+
+def test_every_source_links_its_publisher(table):
+    bodies = {o["id"]: o for o in table("organizations")}
+    for source in table("sources"):
+        assert source["publisher_id"] in bodies, source["id"]
+        assert bodies[source["publisher_id"]]["kind"] in ("media", "government"), source["id"]
+
+
+def test_a_publisher_that_is_not_a_body_is_reported(data_copy, edit_row):
+    """sources.publisher_id refers forward, to organizations: it is checked once that table is read."""
+    edit_row(data_copy.csv("sources"), "czrb-2024-11-page", {"publisher_id": "changzhi-evening-news"})
+    assert [str(p) for p in read(data_copy)[1]] == [
+        "data/sources.csv:4:6: column 'publisher_id': value 'changzhi-evening-news': "
+        "expected a value present in organizations.id"
+    ]
+
+
+def _archived(table, sources_dir):
+    for source in table("sources"):
+        yield source["id"], read_source(source["id"], sources_dir / source["archive_file"])
+
+
+def test_every_glossed_line_has_its_pinyin_gloss_erratum(table, sources_dir):
+    errata = {(e["source_id"], int(e["locator"])) for e in table("errata") if e["kind"] == "pinyin_gloss"}
+    glossed = {
+        (sid, n)
+        for sid, source in _archived(table, sources_dir)
+        for n, raw in enumerate(source.raw, 1)
+        if GLOSS.search(raw)
+    }
+    assert glossed == errata
+
+
+# Lines of 30 characters or more that end without closing punctuation by design: page chrome, a heading,
+# photo captions (ending with the photographer's credit), a title, a list of counties, a separator.
+OPEN_BY_DESIGN = (
+    {("hsx-2022-changzhi-aid", n) for n in (1, 56, 58, 60)}
+    | {("czrb-2024-11-page", n) for n in (38, 40, 70)}
+    | {
+        ("sxgov-2021-36", 4),
+        ("sxgov-2021-36", 134),
+        ("sxrb-2022-changzhi-development", 51),
+    }
+)
+
+
+def test_every_paragraph_that_breaks_off_has_an_erratum(table, sources_dir):
+    """A long line that ends without closing punctuation is split (split_line), cut (missing_text) or
+    damaged (markup, spam), and has its erratum; lines that end open by design are listed above."""
+    errata = {(e["source_id"], int(e["locator"])) for e in table("errata")}
+    open_lines = {
+        (sid, n)
+        for sid, source in _archived(table, sources_dir)
+        for n, line in enumerate(source.lines, 1)
+        if len(line) >= 30 and line[-1] not in "。!?;…)”"
+    }
+    assert open_lines - OPEN_BY_DESIGN <= errata, sorted(open_lines - OPEN_BY_DESIGN - errata)

@@ -142,6 +142,12 @@ def test_refusals_of_source_add(project, tmp_path, capsys):
             [*METADATA[2:], "--id", "sxgov-2021-36"],
             "column 'id': value 'sxgov-2021-36': expected an id no other source has",
         ),
+        "unknown publisher": (
+            TEXT.encode(),
+            [*METADATA, "--publisher-id", "no-such-body"],
+            "column 'publisher_id': value 'no-such-body': expected the id of a body in data/organizations.csv "
+            "(set by --publisher-id)",
+        ),
         "bad metadata": (
             TEXT.encode(),
             [*METADATA[:-4], "--kind", "blog", "--date", "2024-02-30", "--date-inferred"],

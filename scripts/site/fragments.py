@@ -116,6 +116,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
         "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
+        "projects-count": str(ctx.data.rows("SELECT count(*) FROM projects")[0][0]),
     }
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
 

@@ -2,10 +2,11 @@
 that a row of the dataset cites, with an anchor the citations link to."""
 
 from collections import defaultdict
+from typing import Any
 
 from . import labels
 from .context import Context
-from .markup import esc, sections, table
+from .markup import esc, link, sections, table
 from .tables import errata, figures
 from .words import other
 
@@ -23,6 +24,12 @@ def published(ctx: Context, sid: str) -> str:
     return s["published"] + (ctx.word("inferred") if s["date_inferred"] else "")
 
 
+def publisher(ctx: Context, s: Any) -> str:
+    """The publisher, linked to its body's page when the source names one."""
+    name = ctx.text(s, "publisher")
+    return link(name, f"{ctx.up}organizations/{s['publisher_id']}.md") if s["publisher_id"] else esc(name)
+
+
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
     archive = f"`{esc(s['archive_file'])}` · SHA-256 `{esc(s['sha256'])}` · {ctx.word('lines', n=s['lines'])}"
@@ -31,7 +38,7 @@ def page(ctx: Context, sid: str) -> str:
         "",
         esc(s[f"title_{other(ctx.lang)}"]),
         "",
-        ctx.fact("publisher", esc(ctx.text(s, "publisher"))),
+        ctx.fact("publisher", publisher(ctx, s)),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),
         ctx.fact("archive", archive),
