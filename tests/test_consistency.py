@@ -65,7 +65,8 @@ def test_a_body_not_paired_with_the_region_is_refused(tmp_path, edit_row):
         ("shanxi-forestry-grassland", "140431", False),  # 沁源 is not in that list
         ("shanxi-forestry-department", "140429", True),  # its own group pairing lists 武乡
         ("shanxi-energy", "140427", True),  # the 2021 group lists 壶关
-        ("shanxi-energy", "140430", False),  # ... but not 沁县
+        ("shanxi-energy", "140430", True),  # not 沁县, but its predecessor the coal bureau went there in 1986
+        ("shanxi-energy", "140431", False),  # neither lists 沁源
         ("sarft", "140425", True),  # its successor sapprft was paired with Pingshun
         ("coal-ministry", "140427", False),  # paired with four counties, not Huguan
     ],

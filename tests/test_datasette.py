@@ -196,7 +196,7 @@ def test_the_database_build_is_deterministic_and_atomic(tmp_path, db_path):
     assert database.build(copy, load(copy)).read_bytes() == first == db_path.read_bytes()
     dataset = load(copy)
     dataset.tables["observations"][0] = dataset.tables["observations"][0].model_copy(update={"metric_id": "nope"})
-    with pytest.raises(ValueError, match="foreign keys that do not resolve"):
+    with pytest.raises(sqlite3.IntegrityError, match="foreign keys that do not resolve"):
         database.build(copy, dataset)
     assert copy.database.read_bytes() == first
     assert not list(copy.database.parent.glob("*.tmp"))
