@@ -22,6 +22,7 @@ class Code:
     definition_zh: str = ""
     definition_en: str = ""
     words: tuple[str, ...] = ()  # for a unit: the words printed after a figure stored in it (元, 人次...)
+    marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,16 @@ UNIT = CodeTable(
         Code("percent", "%", "%", words=("%",)),
         Code("percentage_point", "个百分点", "percentage points", words=("个百分点",)),
         Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横")),
-        Code("rank", "位次", "rank", "原文写作“第…”", "Printed as 第… (an ordinal)."),
+        Code(
+            "rank",
+            "位次",
+            "rank",
+            "原文写作“第…”（第二）或“前…”（前三：位列前三）",
+            "Printed as 第… (第二, second) or 前… (前三, among the first three).",
+            marks=("第", "前"),
+        ),
         Code("hour", "小时", "hours", words=("小时",)),
+        Code("day", "天", "days", words=("天",)),
         Code("year", "年", "years", words=("年",)),
     ),
 )
@@ -187,6 +196,13 @@ QUALIFIER = _table(
         "at least",
         "原文写作“以上”，或为范围的下限",
         "Printed with 以上, or the lower end of a range.",
+    ),
+    (
+        "at_most",
+        "至多",
+        "at most",
+        "原文写作“前…”，如 前三",
+        "Printed as 前… before an ordinal, such as 前三 (top three).",
     ),
 )
 ROLE = _table(
@@ -355,9 +371,23 @@ EXCLUSION_KIND = _table(
     ("reporting_date", "采访日期", "reporting date", "", "The date a reporter visited, not an event of the history."),
     ("context_date", "背景日期", "context date", "", "A date of background context, kept in a row's note."),
     ("descriptive_count", "描述性计数", "descriptive count", "", "A small count that describes rather than measures."),
-    ("listed_count", "逐项记录的计数", "listed count", "", "A count of items that are each recorded as rows."),
+    (
+        "listed_count",
+        "逐项记录的计数",
+        "listed count",
+        "",
+        "A count of items the data records one by one: each as a row, or each named in a cell of the rows.",
+    ),
     ("personal_detail", "个人细节", "personal detail", "", "A detail of a person in an anecdote, such as an age."),
     ("photo_caption", "图片说明", "photo caption", "", "The date of a news photograph."),
+    (
+        "wording",
+        "措辞",
+        "wording",
+        "",
+        "A number word used as a figure of speech, or counting the parts of a phrase, not a measure "
+        "(第一支撑, 三个方面, 花开两处).",
+    ),
 )
 FEATURE = _table(
     "feature",
