@@ -83,6 +83,13 @@ PRECISION = _table(
     ("day", "日", "day"),
     ("month", "月", "month"),
     ("year", "年", "year"),
+    (
+        "window",
+        "区间",
+        "window",
+        "只知日期落在某一区间内，区间的首尾另行记录",
+        "Known only to fall within a window of days, whose first and last day are recorded.",
+    ),
 )
 GOVERNMENT_LEVEL = _table(
     "government_level",
@@ -101,6 +108,13 @@ LANGUAGE = _table(
     "Language",
     ("zh-Hans", "简体中文", "Chinese (simplified)"),
     ("zh-Hant", "繁体中文", "Chinese (traditional)"),
+)
+URL_KIND = _table(
+    "url_kind",
+    "网址类型",
+    "Kind of address",
+    ("original", "原发", "original", "发布者本身的网页", "The publisher's own page."),
+    ("republication", "转载", "republication", "另一网站转载的副本", "A copy published again by another site."),
 )
 SOURCE_KIND = _table(
     "source_kind",
@@ -403,6 +417,7 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     PRECISION,
     GOVERNMENT_LEVEL,
     LANGUAGE,
+    URL_KIND,
     SOURCE_KIND,
     REGION_LEVEL,
     REGION_KIND,

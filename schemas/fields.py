@@ -24,7 +24,7 @@ RegionCode = Annotated[str, StringConstraints(pattern=REGION_CODE_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
-Precision = Annotated[str, PRECISION]
+Precision = Annotated[str, PRECISION.only("day", "month", "year")]  # the precision of a date as written
 GovernmentLevel = Annotated[str, GOVERNMENT_LEVEL]
 
 

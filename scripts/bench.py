@@ -58,8 +58,8 @@ def generate(root: Path, rows: int) -> Layout:
     layout = Layout(root)
     counties = max(1, round(COUNTIES_AT_1M * rows / 1_000_000))
     cities = max(1, counties // 40)
-    source = ["bench", "合成数据", "Synthetic data", "基准", "Benchmark", "2026-01-01", "day", "false", "", "zh-Hans"]
-    source += ["news", "", "000_0000000000000000.txt", "0" * 64, "1000000", ""]
+    source = ["bench", "合成数据", "Synthetic data", "基准", "Benchmark", "false", "", "2026-01-01", "day", "", ""]
+    source += ["false", "", "zh-Hans", "news", "", "", "", "000_0000000000000000.txt", "0" * 64, "1000000", ""]
     _write(layout.csv("sources"), "sources", [source])
     regions = [["990000", "省", "省", "Province", "province", "省", "", ""]]
     county_codes = []

@@ -2,10 +2,12 @@
 that a row of the dataset cites, with an anchor the citations link to."""
 
 from collections import defaultdict
+from typing import Any
 
 from . import labels
 from .context import Context
-from .markup import esc, sections, table
+from .links import source_date
+from .markup import esc, link, sections, table
 from .tables import errata, figures
 from .words import other
 
@@ -18,9 +20,24 @@ def keys(ctx: Context) -> list[str]:
 
 
 def published(ctx: Context, sid: str) -> str:
-    """The date of a source, marked when it is inferred."""
+    """The date of a source (a window where only that is known), marked when it is inferred."""
     s = ctx.data.sources[sid]
-    return s["published"] + (ctx.word("inferred") if s["date_inferred"] else "")
+    return source_date(s) + (ctx.word("inferred") if s["date_inferred"] else "")
+
+
+def publisher(ctx: Context, sid: str) -> str:
+    """The publisher of a source, marked when it is inferred."""
+    s = ctx.data.sources[sid]
+    return ctx.text(s, "publisher") + (ctx.word("inferred") if s["publisher_inferred"] else "")
+
+
+def address(ctx: Context, s: Any) -> str:
+    """Where a public copy of the source is, what kind of copy it is and when it was checked; or that none
+    was found."""
+    if not s["url"]:
+        return esc(ctx.word("no_copy", date=s["url_checked"]))
+    said = ctx.word("copy_checked", kind=ctx.code("sources", "url_kind", s), date=s["url_checked"])
+    return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
 def page(ctx: Context, sid: str) -> str:
@@ -31,10 +48,13 @@ def page(ctx: Context, sid: str) -> str:
         "",
         esc(s[f"title_{other(ctx.lang)}"]),
         "",
-        ctx.fact("publisher", esc(ctx.text(s, "publisher"))),
+        ctx.fact("publisher", esc(publisher(ctx, sid))),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),
+        *([ctx.fact("address", address(ctx, s))] if s["url"] or s["url_checked"] else []),
         ctx.fact("archive", archive),
+        "",
+        esc(s["publisher_note"]),
         "",
         esc(s["date_note"]),
         "",
