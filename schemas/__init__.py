@@ -15,6 +15,7 @@ from .policy import (
     PolicyTarget,
     Project,
     ProjectRegion,
+    ProjectUpdate,
 )
 from .publication import CodeLabel, FeaturedFigure
 from .reference import Organization, Region, Source
@@ -36,6 +37,7 @@ RESOURCES: tuple[type[Table], ...] = (
     Metric,
     Erratum,
     Observation,
+    ProjectUpdate,
     Event,
     FeaturedFigure,
 )

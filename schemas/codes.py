@@ -269,6 +269,41 @@ PROJECT_ACTION = _table(
     ("protect", "保护", "protect"),
     ("promote", "推进", "promote"),
 )
+PROJECT_STATUS = _table(
+    "project_status",
+    "进展状态",
+    "Status reported",
+    (
+        "planned",
+        "谋划中",
+        "planned",
+        "列入规划或正在谋划，未报告开工",
+        "In a plan or being prepared; no work reported.",
+    ),
+    (
+        "preliminary_work",
+        "前期工作",
+        "preliminary work",
+        "开展前期研究、列入前期项目等",
+        "Studies, approvals, or a place among the projects being prepared.",
+    ),
+    ("under_construction", "在建", "under construction"),
+    ("in_service", "建成投用", "in service"),
+    (
+        "implementing",
+        "实施中",
+        "being carried out",
+        "制度、行动或试点正在实施",
+        "A system, campaign or pilot being carried out.",
+    ),
+    (
+        "reported_figure",
+        "报告数字",
+        "figure reported",
+        "来源报告了一个数字（如已建成的里程），未说明所处阶段",
+        "The source reports a figure, such as the length built so far, without naming a stage.",
+    ),
+)
 BASIS = _table(
     "basis",
     "依据",
@@ -428,6 +463,7 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     DESIGNATION,
     PROJECT_CATEGORY,
     PROJECT_ACTION,
+    PROJECT_STATUS,
     BASIS,
     TARGET_AREA,
     PROGRAM,
