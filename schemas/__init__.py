@@ -16,6 +16,7 @@ from .policy import (
     PolicyTarget,
     Project,
     ProjectRegion,
+    ProjectUpdate,
 )
 from .publication import CodeLabel, FeaturedFigure
 from .reference import Organization, Region, Source
@@ -37,6 +38,7 @@ RESOURCES: tuple[type[Table], ...] = (
     Metric,
     Erratum,
     Observation,
+    ProjectUpdate,
     Event,
     FeaturedFigure,
 )

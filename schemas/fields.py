@@ -24,7 +24,7 @@ RegionCode = Annotated[str, StringConstraints(pattern=REGION_CODE_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
-Precision = Annotated[str, PRECISION]
+Precision = Annotated[str, PRECISION.only("day", "month", "year")]  # the precision of a date as written
 GovernmentLevel = Annotated[str, GOVERNMENT_LEVEL]
 
 
@@ -78,6 +78,7 @@ OrganizationRef = Annotated[Slug, References("organizations")]
 PolicyRef = Annotated[Slug, References("policies")]
 MeasureRef = Annotated[Slug, References("policy_measures")]
 ProjectRef = Annotated[Slug, References("projects")]
+TargetRef = Annotated[Slug, References("policy_targets")]
 MetricRef = Annotated[Slug, References("metrics")]
 ErratumRef = Annotated[Slug, References("errata")]
 ObservationRef = Annotated[Slug, References("observations")]

@@ -58,20 +58,11 @@ def generate(root: Path, rows: int) -> Layout:
     layout = Layout(root)
     counties = max(1, round(COUNTIES_AT_1M * rows / 1_000_000))
     cities = max(1, counties // 40)
-    source = [
-        "bench",
-        "合成数据",
-        "Synthetic data",
-        "基准",
-        "Benchmark",
-        "",
-        "2026-01-01",
-        "day",
-        "false",
-        "",
-        "zh-Hans",
-    ]
-    source += ["news", "", "000_0000000000000000.txt", "0" * 64, "1000000", ""]
+    values = {"id": "bench", "title_zh": "合成数据", "title_en": "Synthetic data", "publisher_zh": "基准"}
+    values |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
+    values |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
+    values |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
+    source = [values.get(column, "") for column in BY_NAME["sources"].columns()]
     _write(layout.csv("sources"), "sources", [source])
     regions = [["990000", "省", "省", "Province", "province", "省", "", ""]]
     county_codes = []

@@ -2,11 +2,11 @@
 
 Primary keys are unique; every foreign key (a `References` on a column's type) resolves; a value marked
 `AtMost` or `Equals` is checked against the column of the row its foreign key points to (a locator
-against its source's line count, an observation's unit against its metric's). Rows are seen one at a time,
-in dependency order, so only keys and the few referenced values are kept. A reference to a table read
-later (sources.publisher_id to organizations) is kept until that table has been read, then checked. What
-rows must agree on beyond keys is checked on the same stream: who did it (`attribution.py`) and rows that
-must not contradict each other (`consistency.py`).
+against its source's line count, an observation's unit against its metric's, the date an update is as of
+against its source's date). Rows are seen one at a time, in dependency order, so only keys and the few
+referenced values are kept. A reference to a table read later (sources.publisher_id to organizations) is
+kept until that table has been read, then checked. What rows must agree on beyond keys is checked on the
+same stream: who did it (`attribution.py`) and rows that must not contradict each other (`consistency.py`).
 """
 
 from collections.abc import Iterator
@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from schemas import BY_NAME, Table
 from schemas.base import AtMost, Equals
+from schemas.fields import ISO_DATE
 
 from .attribution import Attribution
 from .consistency import Consistency
@@ -25,6 +26,15 @@ def _number(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return None
+
+
+def _exceeds(value: str, limit: str) -> bool:
+    """Whether a value is greater than its limit: both numbers, or both dates written YYYY-MM-DD (which sort
+    as text); values of other kinds are not compared."""
+    if ISO_DATE.fullmatch(value) and ISO_DATE.fullmatch(limit):
+        return value > limit
+    number, bound = _number(value), _number(limit)
+    return number is not None and bound is not None and number > bound
 
 
 class CrossCheck:
@@ -103,10 +113,8 @@ class CrossCheck:
             at = columns.index(column) + 1
             if isinstance(marker, Equals) and row[column] != bound:
                 yield Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
-            elif isinstance(marker, AtMost):
-                value, limit = _number(row[column]), _number(bound)
-                if value is not None and limit is not None and value > limit:
-                    yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+            elif isinstance(marker, AtMost) and _exceeds(row[column], bound):
+                yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
 
     def forward_references(self) -> Iterator[Problem]:
         """Once every table is read: the references to a table read after the one that holds them."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from schemas.codes import LANGUAGE, SOURCE_KIND
+from schemas.codes import LANGUAGE, SOURCE_KIND, URL_KIND
 from schemas.reference import Organization, Source
 
 from . import sourcetext
@@ -36,11 +36,21 @@ OPTIONS = {
     "kind": "--kind",
     "language": "--language",
     "url": "--url",
+    "url_kind": "--url-kind",
+    "url_checked": "--url-checked",
+    "publisher_note": "--publisher-note",
     "published": "--date",
+    "published_earliest": "--date-earliest",
+    "published_latest": "--date-latest",
     "date_note": "--date-note",
     "notes": "--notes",
 }
-CODES = {"kind": SOURCE_KIND, "language": LANGUAGE}
+CODES = {"kind": SOURCE_KIND, "language": LANGUAGE, "url_kind": URL_KIND}
+FLAGS = {  # the flags of the command, each with the column it sets and its help
+    "--publisher-inferred": ("publisher_inferred", "The text does not name its publisher."),
+    "--date-inferred": ("date_inferred", "The source does not print its date."),
+}
+DATES = ("published", "published_earliest", "published_latest", "url_checked")
 
 
 def decoding_problem(data: bytes, name: str) -> Problem | None:
@@ -69,8 +79,10 @@ def archive_name(folder: Path, recorded: list[str], sha256: str) -> str:
 
 def _row(args: argparse.Namespace, archive_file: str, sha256: str, lines: int) -> dict[str, str]:
     given = {column: getattr(args, column) for column in OPTIONS}
-    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": "day"}
-    row = given | computed | {"date_inferred": "true" if args.date_inferred else "false"}
+    window = "window" if args.published_earliest or args.published_latest else "day"
+    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": window}
+    flags = {column: "true" if getattr(args, column) else "false" for column, _ in FLAGS.values()}
+    row = given | computed | flags
     return {column: row[column] for column in Source.columns()}
 
 
@@ -117,9 +129,13 @@ def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, d
     checked: list[Problem] = []
     typed(Source, name, line, row, checked)
     checked += publisher_problems(layout, args.publisher_id, name, line)
-    if args.date_inferred and not args.date_note:
-        at = Source.columns().index("date_note") + 1
-        checked.append(Problem(name, line, at, "date_note", "", "how the date was inferred, as --date-inferred says"))
+    for flag, (column, _) in FLAGS.items():
+        note = column.replace("inferred", "note")
+        if getattr(args, column) and not getattr(args, note):
+            at = Source.columns().index(note) + 1
+            expected = f"how the {column.split('_')[0]} was inferred, as {flag} says"
+            said = [p for p in checked if p.field or note not in p.expected]  # drop the same problem, said by the row
+            checked = [*said, Problem(name, line, at, note, "", expected)]
     problems += [
         replace(p, expected=f"{p.expected} (set by {OPTIONS[p.field]})") if p.field in OPTIONS else p for p in checked
     ]
@@ -164,9 +180,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         described = Source.model_fields[column].description or ""
         codes = f" {CODES[column].describe('en')}" if column in CODES else ""
         default = "zh-Hans" if column == "language" else ""
-        metavar = "YYYY-MM-DD" if column == "published" else None
+        metavar = "YYYY-MM-DD" if column in DATES else None
         add_.add_argument(option, dest=column, default=default, metavar=metavar, help=described + codes)
-        if column == "published":
-            add_.add_argument("--date-inferred", action="store_true", help="The source does not print its date.")
+    for flag, (column, described) in FLAGS.items():
+        add_.add_argument(flag, dest=column, action="store_true", help=described)
     add_.add_argument("--sources", type=Path, help=sourcetext.FOLDER_HELP)
     add_.set_defaults(run=run)

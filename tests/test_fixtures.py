@@ -16,16 +16,16 @@ EXPECTED = {
     "it decodes as GBK/GB18030",
     "bom": "data/sources.csv:1:1: value '\\ufeff': expected UTF-8 without a byte-order mark (BOM)",
     "missing_column": "data/sources.csv:1: column 'notes': expected a column named 'notes': it is missing",
-    "extra_column": "data/sources.csv:1:18: column 'author': value 'author': expected only the schema's columns: id,",
+    "extra_column": "data/sources.csv:1:24: column 'author': value 'author': expected only the schema's columns: id,",
     "bad_code": "data/regions.csv:4:1: column 'code': value '14042': expected a six-digit GB/T 2260 code",
     "dangling_foreign_key": "data/regions.csv:4:7: column 'parent_code': value '149900': "
     "expected a value present in regions.code",
     "duplicate_key": "data/sources.csv:3:1: column 'id': value 'sxgov-2021-36': expected a unique (id): "
     "line 2 already has it",
-    "non_numeric": "data/sources.csv:2:16: column 'lines': value 'about 150': expected an integer written in digits",
-    "bad_date": "data/sources.csv:2:7: column 'published': value '2021-02-30': "
+    "non_numeric": "data/sources.csv:2:22: column 'lines': value 'about 150': expected an integer written in digits",
+    "bad_date": "data/sources.csv:2:9: column 'published': value '2021-02-30': "
     "expected a real calendar date written as YYYY-MM-DD",
-    "unknown_enum": "data/sources.csv:2:11: column 'language': value 'zh-CN': expected one of 'zh-Hans' or 'zh-Hant'",
+    "unknown_enum": "data/sources.csv:2:15: column 'language': value 'zh-CN': expected one of 'zh-Hans' or 'zh-Hant'",
     "empty_file": "data/sources.csv: expected a header row: the file is empty; the header is id,title_zh,",
 }
 

@@ -81,6 +81,30 @@ def test_an_uncaptured_number_fails_coverage(data_copy, drop_row, sources_dir):
     ]
 
 
+def _without(path: Path, prefix: str) -> None:
+    """Drop the lines of a CSV file that start with prefix."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(prefix)]
+    assert len(kept) == len(lines) - 1, prefix
+    path.write_text("".join(kept), "utf-8")
+
+
+def test_a_figure_in_words_is_captured_only_by_the_same_figure(tmp_path, sources_dir):
+    """一半 (half) on line 15 is 50 percent; the 50 of 突破50亿元 on the same line does not capture it."""
+    layout = _copy(tmp_path)
+    _without(layout.csv("observations"), "changzhi-biomedicine-output-provincial-share,")
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
+    assert [(p.file, p.line, p.value) for p in problems] == [("004_32dc34a498241491.txt", 15, "50")]
+
+
+def test_an_identifier_captures_nothing(tmp_path, sources_dir):
+    """前三季度 on line 7 is not captured by the 3 of the id shanxi-poor-area-income-2020q1-3."""
+    layout = _copy(tmp_path)
+    _without(tmp_path / coverage.EXCLUSIONS, "sxrb-2021-poverty-results,7,3,")
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
+    assert [(p.file, p.line, p.value) for p in problems] == [("001_a02f32b729930850.txt", 7, "3")]
+
+
 def test_an_exclusion_that_excuses_nothing_fails_coverage(tmp_path, sources_dir):
     layout = _copy(tmp_path)
     with (tmp_path / coverage.EXCLUSIONS).open("a", encoding="utf-8") as fh:

@@ -1,7 +1,11 @@
 """The sources table against the archived files, and the provenance verifier on every citing row."""
 
 import hashlib
+import shutil
 
+import pytest
+
+from scripts.layout import ROOT, Layout
 from scripts.provenance import citing, texts, verify
 from scripts.reader import read
 from scripts.sourcetext import GLOSS, normalize
@@ -15,10 +19,51 @@ def test_archived_files_match_their_hash_and_line_count(table, sources_dir):
         assert len(data.decode("utf-8").splitlines()) == int(source["lines"]), source["id"]
 
 
-def test_the_inferred_date_is_labelled(table):
+def test_the_inferred_date_and_publisher_are_labelled(table):
     inferred = {s["id"]: s for s in table("sources") if s["date_inferred"] == "true"}
     assert list(inferred) == ["czrb-2024-11-page"]
-    assert "inferred" in inferred["czrb-2024-11-page"]["date_note"]
+    page = inferred["czrb-2024-11-page"]
+    assert "inferred" in page["date_note"] and page["publisher_inferred"] == "true" and page["publisher_note"]
+    assert (page["published_precision"], page["published_earliest"], page["published_latest"]) == (
+        "window",
+        "2024-11-28",
+        "2024-12-03",
+    )
+    assert [s["id"] for s in table("sources") if s["publisher_inferred"] == "true"] == ["czrb-2024-11-page"]
+
+
+def test_every_source_says_where_a_public_copy_is_or_that_none_was_found(table):
+    for source in table("sources"):
+        assert source["url_checked"], source["id"]
+        if not source["url"]:
+            assert "No public copy" in source["notes"], source["id"]
+    kinds = {s["id"]: s["url_kind"] for s in table("sources") if s["url"]}
+    assert kinds == {
+        "hsx-2022-changzhi-aid": "original",
+        "sxgov-2021-36": "republication",
+        "sxrb-2022-changzhi-development": "republication",
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"published_latest": "2024-11-27"}, "published must lie between published_earliest and published_latest"),
+        ({"published_precision": "day"}, "given when, and only when, the precision is window"),
+        ({"published_earliest": ""}, "given when, and only when, the precision is window"),
+        ({"publisher_note": ""}, "an inferred publisher (publisher_inferred true) needs a publisher_note"),
+        ({"date_note": ""}, "an inferred date (date_inferred true) needs a date_note"),
+        ({"url": "http://example.org/page"}, "an address (url) has a url_kind and a url_checked date"),
+        ({"url_kind": "original"}, "an address (url) has a url_kind and a url_checked date"),
+    ],
+)
+def test_seeded_defects_of_what_is_inferred_or_found(tmp_path, edit_row, changes, expected):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    layout = Layout(tmp_path)
+    edit_row(layout.csv("sources"), "czrb-2024-11-page", changes)
+    problems = [str(p) for p in read(layout)[1]]
+    assert len(problems) == 1 and expected in problems[0], problems
+    assert problems[0].startswith("data/sources.csv:4:"), problems
 
 
 def test_every_citing_row_passes_the_provenance_verifier(layout, sources_dir):
