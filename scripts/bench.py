@@ -162,7 +162,7 @@ def step_queries(root: Path) -> dict:
     db.create_function("segment_query", 1, Segmenter(words_from(db)).query, deterministic=True)
     code = db.execute("SELECT code FROM regions WHERE level = 'county' LIMIT 1").fetchone()[0]
     params = {"region_code": code, "metric_id": "m07", "q": "县", "city_code": code[:4] + "00", "year": "2025"}
-    params |= {"organization_id": "bench-org", "source_id": "bench"}
+    params |= {"organization_id": "bench-org", "source_id": "bench", "page": "1"}
     timings = {}
     for query in QUERIES:
         runs = []
