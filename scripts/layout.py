@@ -29,8 +29,20 @@ class Layout:
         return self.root / "build" / "taihang.db"
 
     @property
+    def lock(self) -> Path:
+        return self.root / "build" / ".lock"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "build" / "manifest.json"
+
+    @property
     def dist(self) -> Path:
         return self.root / "dist"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
 
     @property
     def docs(self) -> Path:

@@ -12,6 +12,7 @@ import pytest
 from schemas import BY_NAME, PACKAGE
 from scripts import release, site
 from scripts.layout import ROOT, Layout
+from scripts.problems import Stop
 from scripts.reader import load
 from scripts.site import publish
 
@@ -78,20 +79,21 @@ def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, built,
     with pytest.raises(RuntimeError, match="injected"):
         release.build(layout, load(layout))
     assert {p.name: p.read_bytes() for p in layout.dist.iterdir()} == good
-    assert not (tmp_path / "build" / "dist.tmp").exists()
+    assert not list(tmp_path.glob(".dist.*"))
 
 
-def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch):
+def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch, capsys):
     before = (built.root / "site" / "index.html").read_bytes()
 
     def failing(*args, **kwargs):
         return subprocess.CompletedProcess(args, 1, "", "injected failure")
 
     monkeypatch.setattr(publish.subprocess, "run", failing)
-    with pytest.raises(RuntimeError, match="injected failure"):
+    with pytest.raises(Stop, match="mkdocs build failed"):
         site.build(built)
+    assert "injected failure" in capsys.readouterr().err
     assert (built.root / "site" / "index.html").read_bytes() == before
-    assert not (built.root / "build" / "site.tmp").exists()
+    assert not list(built.root.glob(".site.*"))
 
 
 def test_the_download_page_links_every_artifact_with_size_and_checksum(built, dist):
@@ -100,3 +102,4 @@ def test_the_download_page_links_every_artifact_with_size_and_checksum(built, di
         assert f'href="../downloads/{path.name}"' in page
         assert f"{path.stat().st_size:,}" in page
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page
+
