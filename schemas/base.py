@@ -2,8 +2,9 @@
 
 Every column is declared once, as a Pydantic field carrying its bilingual description and unit. What a
 column says about other tables rides on its type, as Annotated markers: `References` (a foreign key),
-`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to), and
-a `CodeTable` (see codes.py). What a table says about its source, if it cites one, is its `Citation`.
+`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to),
+`InUnitOf` (the column holding a value's unit, whose code says whether it may be negative), and a
+`CodeTable` (see codes.py). A check across a row's columns raises `RowError`, naming its column. What a table says about its source, if it cites one, is its `Citation`.
 From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette metadata,
 the data dictionary and the site's labels, in the manner of PUDL's metadata classes.
 """
@@ -52,6 +53,22 @@ class Equals:
 
     via: str
     column: str
+
+
+@dataclass(frozen=True)
+class InUnitOf:
+    """Type marker: the value is in the unit that `column` holds (a code of the unit table); a unit declared
+    `nonnegative` (persons, households, counts...) admits no negative value."""
+
+    column: str
+
+
+class RowError(ValueError):
+    """What a check across the columns of a row found, at the column a reader should look at."""
+
+    def __init__(self, column: str, expected: str):
+        super().__init__(expected)
+        self.column = column
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,15 @@ class Table(BaseModel):
         if isinstance(data, dict):
             return {k: (None if v == "" else v) for k, v in data.items()}
         return data
+
+    @model_validator(mode="after")
+    def _signs(self) -> "Table":
+        """No negative value in a unit that cannot be negative (see `InUnitOf`)."""
+        for column, marker in self.marked(InUnitOf):
+            value, unit, codes = getattr(self, column), getattr(self, marker.column), self.codes_of(marker.column)
+            if value is not None and value < 0 and unit and codes and codes[unit].nonnegative:
+                raise RowError(column, f"a value of at least 0: a figure in {codes[unit].en} is never negative")
+        return self
 
     @classmethod
     def columns(cls) -> list[str]:

@@ -13,6 +13,7 @@ from .fields import (
     Note,
     OrganizationRef,
     Precision,
+    Prose,
     RegionCode,
     RegionRef,
     Slug,
@@ -45,7 +46,7 @@ class Source(Table):
         "发布日期是否为推断（原文未印日期）",
         "Whether the date is inferred because the source does not print it.",
     )
-    date_note: Text | None = column(
+    date_note: Prose | None = column(
         "日期说明：推断依据或转载信息",
         "How the date was established, or how it was republished.",
         ours=True,
@@ -73,7 +74,7 @@ class Source(Table):
         "Number of lines in the archived file; locators are 1 to this.",
         ge=1,
     )
-    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
+    notes: Prose | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
 
 
 class Region(Table):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Equals, Meta, Table, column
+from .base import Citation, Cite, Equals, InUnitOf, Meta, RowError, Table, column
 from .codes import QUALIFIER, UNIT
 from .fields import (
     ErratumRef,
@@ -15,6 +15,7 @@ from .fields import (
     Number,
     OrganizationRef,
     PartialDate,
+    Prose,
     RegionRef,
     Slug,
     SourceId,
@@ -50,8 +51,8 @@ class Metric(Table):
     name_zh: Text = column("中文名称", "Name in Chinese.")
     name_en: Text = column("英文名称", "Name in English.")
     unit: Unit = column("基本单位", "Base unit of every value of the metric.")
-    definition_zh: Text = column("中文定义", "Definition in Chinese.", ours=True)
-    definition_en: Text = column("英文定义", "Definition in English.", ours=True)
+    definition_zh: Prose = column("中文定义", "Definition in Chinese.", ours=True)
+    definition_en: Prose = column("英文定义", "Definition in English.", ours=True)
 
 
 class Observation(Table):
@@ -81,7 +82,9 @@ class Observation(Table):
     )
     period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
-    value: Number = column("数值（基本单位）", "Value in the unit column's base unit.", allow_inf_nan=False)
+    value: Annotated[Number, InUnitOf("unit")] = column(
+        "数值（基本单位）", "Value in the unit column's base unit.", allow_inf_nan=False
+    )
     unit: Annotated[Unit, Equals("metric_id", "unit")] = column(
         "基本单位（与指标一致）", "Base unit; equals the metric's unit."
     )
@@ -99,5 +102,5 @@ class Observation(Table):
     def _period_in_order(self):
         start, end = self.period_start, self.period_end
         if start and end and _period_start(start) > _period_end(end):
-            raise ValueError("period_start must not be later than period_end")
+            raise RowError("period_end", f"a period_end not before period_start {start!r}")
         return self

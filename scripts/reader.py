@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas import RESOURCES, Table
+from schemas.base import RowError
 from schemas.fields import PATTERN_HINTS
 
 from .crosscheck import CrossCheck
@@ -90,8 +91,12 @@ def typed(model: type[Table], name: str, line: int, row: dict[str, str], problem
         columns = model.columns()
         for error in err.errors():
             column = str(error["loc"][0]) if error["loc"] else ""
+            expected = _expected(error)
+            cause = error.get("ctx", {}).get("error")
+            if isinstance(cause, RowError):  # a check across the row's columns, reported at its column
+                column, expected = cause.column, str(cause)
             at = columns.index(column) + 1 if column in columns else 0
-            problems.append(Problem(name, line, at, column, row.get(column) if column else None, _expected(error)))
+            problems.append(Problem(name, line, at, column, row.get(column) if column else None, expected))
         return None
 
 
@@ -105,9 +110,11 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
         resource = model.meta.resource
         name = layout.name(layout.csv(resource))
         rows, lines = dataset.tables.setdefault(resource, []), dataset.lines.setdefault(resource, [])
+        malformed: list[bool] = []
 
-        def checked(model=model, name=name, rows=rows, lines=lines) -> Iterator[tuple[int, dict[str, str]]]:
-            for line, raw in read_rows(layout.csv(model.meta.resource), name, model.columns(), problems.append):
+        def checked(model=model, name=name, rows=rows, lines=lines, malformed=malformed):
+            path = layout.csv(model.meta.resource)
+            for line, raw in read_rows(path, name, model.columns(), problems.append, lambda: malformed.append(True)):
                 row = typed(model, name, line, raw, problems)
                 if row is not None:
                     rows.append(row)
@@ -115,7 +122,11 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
                 yield line, raw
 
         before = len(problems)
-        problems.extend(cross.table(model, name, checked()))
+        across = list(cross.table(model, name, checked()))
+        if malformed:  # pass 2 stops: its problems would follow from the broken file, not from the data
+            cross.unreadable_file(resource)
+            continue
+        problems.extend(across)
         if not cross.keys.get(resource) and len(problems) > before:
             cross.unreadable_file(resource)
     problems.extend(cross.missing(lambda resource: layout.name(layout.csv(resource))))
