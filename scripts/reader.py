@@ -110,6 +110,12 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
         resource = model.meta.resource
         name = layout.name(layout.csv(resource))
         rows, lines = dataset.tables.setdefault(resource, []), dataset.lines.setdefault(resource, [])
+        refused = layout.refuses(layout.csv(resource))
+        if refused:
+            problems.append(Problem(name, 0, 0, "", None, refused))
+            cross.unreadable_file(resource)
+            continue
+
         malformed: list[bool] = []
 
         def checked(model=model, name=name, rows=rows, lines=lines, malformed=malformed):
@@ -155,6 +161,9 @@ def load(layout: Layout) -> Dataset:
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     for resource in package["resources"]:
         path = layout.root / resource["path"]
+        refused = layout.refuses(path) if path.exists() else None
+        if refused:
+            raise Stop(f"{layout.name(layout.descriptor)} names {resource['path']!r}: expected {refused}")
         if not path.exists() or "sha256:" + sha256(path) != resource["hash"]:
             raise Stop(
                 f"{resource['path']} differs from what {layout.name(layout.descriptor)} records: "
