@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,24 @@ def test_the_download_page_links_every_artifact_with_size_and_checksum(built, di
         assert f"{path.stat().st_size:,}" in page
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page
 
+
+def test_the_site_is_dated_by_the_package_not_by_the_day_it_is_built(built, monkeypatch):
+    """MkDocs dates the sitemap (and its gzip header) by the build's day: two builds on different days would
+    differ. The site step gives it the package's release date."""
+    created = PACKAGE["created"][:10]
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {created}
+    stamp = int.from_bytes((built.site / "sitemap.xml.gz").read_bytes()[4:8], "little")  # the gzip header's MTIME
+    assert datetime.fromtimestamp(stamp, UTC).date().isoformat() == created
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # seeded defect: a date inherited from the environment
+    assert publish.mkdocs_env()["SOURCE_DATE_EPOCH"] == str(stamp)
+
+
+@pytest.mark.slow
+def test_a_site_built_today_carries_the_package_date(tmp_path, built, monkeypatch):
+    """Seeded defect: a package dated another day than today; the built sitemap follows the package."""
+    shutil.copytree(built.root, tmp_path / "copy", symlinks=True)
+    monkeypatch.setitem(PACKAGE, "created", "2020-01-02T00:00:00Z")
+    site.build(Layout(tmp_path / "copy"))
+    sitemap = (tmp_path / "copy" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-01-02"}

@@ -9,7 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+
+from schemas import PACKAGE
 
 from ..atomic import replacing_dir, write_files
 from ..layout import Layout
@@ -53,6 +56,13 @@ def generate(layout: Layout) -> list[Path]:
     return changed
 
 
+def mkdocs_env() -> dict[str, str]:
+    """MkDocs' environment: the package's release date as the build date (the sitemap's dates, the gzip
+    header), so that two builds of one commit on different days are byte-identical."""
+    created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00"))
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(created.timestamp()))}
+
+
 def build(layout: Layout) -> Path:
     """Build site/ from the database and the release: generate, MkDocs (strict), downloads, swap."""
     inputs.check(layout)
@@ -63,7 +73,7 @@ def build(layout: Layout) -> Path:
             cwd=layout.root,
             capture_output=True,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=mkdocs_env(),
         )
         if result.returncode != 0:
             print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
