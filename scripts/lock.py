@@ -2,11 +2,14 @@
 
 A second command waits for the lock a bounded time, then stops with one line naming the process that holds
 it. The holder first sweeps up what a killed run left behind (see `atomic.sweep`): no other run can be
-writing then. The lock is the kernel's (flock), so it is released when its holder exits, even by kill -9.
+writing then. The lock is the kernel's (flock), so it is released when its holder exits, even by kill -9;
+a process the holder starts (MkDocs) is killed with it, so that nothing writes once the lock is free.
 """
 
+import ctypes
 import fcntl
 import os
+import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +19,7 @@ from .layout import Layout
 from .problems import Stop
 
 POLL = 0.1  # seconds between attempts while another command holds the lock
+PR_SET_PDEATHSIG = 1
 
 
 @contextmanager
@@ -47,3 +51,10 @@ def exclusive(layout: Layout, wait: float) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def dies_with_parent() -> None:
+    """For subprocess's preexec_fn: the child gets SIGKILL when the command that started it ends (Linux)."""
+    prctl = getattr(ctypes.CDLL(None), "prctl", None)
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

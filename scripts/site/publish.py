@@ -16,6 +16,7 @@ from schemas import PACKAGE
 
 from ..atomic import replacing_dir, write_files
 from ..layout import Layout
+from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
 from . import fragments, indexes, inputs, measure, organization, region, source
@@ -74,6 +75,7 @@ def build(layout: Layout) -> Path:
             capture_output=True,
             text=True,
             env=mkdocs_env(),
+            preexec_fn=dies_with_parent,
         )
         if result.returncode != 0:
             print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
