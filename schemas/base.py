@@ -2,8 +2,9 @@
 
 Every column is declared once, as a Pydantic field carrying its bilingual description and unit. What a
 column says about other tables rides on its type, as Annotated markers: `References` (a foreign key),
-`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to), and
-a `CodeTable` (see codes.py). What a table says about its source, if it cites one, is its `Citation`.
+`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to),
+`InUnitOf` (the column holding a value's unit, whose code says whether it may be negative), and a
+`CodeTable` (see codes.py). A check across a row's columns raises `ColumnError`, naming its column. What a table says about its source, if it cites one, is its `Citation`.
 From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette metadata,
 the data dictionary and the site's labels, in the manner of PUDL's metadata classes.
 """
@@ -98,6 +99,14 @@ class Identity:
 
     of: tuple[str, ...]
     values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InUnitOf:
+    """Type marker: the value is in the unit that `column` holds (a code of the unit table); a unit declared
+    `nonnegative` (persons, households, counts...) admits no negative value."""
+
+    column: str
 
 
 class ColumnError(ValueError):
@@ -216,6 +225,15 @@ class Table(BaseModel):
         are frozen, so nothing adds to the shared set."""
         if len(self.__pydantic_fields_set__) == len(type(self).model_fields):
             object.__setattr__(self, "__pydantic_fields_set__", _all_columns(type(self)))
+        return self
+
+    @model_validator(mode="after")
+    def _signs(self) -> "Table":
+        """No negative value in a unit that cannot be negative (see `InUnitOf`)."""
+        for column, marker in self.marked(InUnitOf):
+            value, unit, codes = getattr(self, column), getattr(self, marker.column), self.codes_of(marker.column)
+            if value is not None and value < 0 and unit and codes and codes[unit].nonnegative:
+                raise ColumnError(column, f"a value of at least 0: a figure in {codes[unit].en} is never negative")
         return self
 
     @classmethod

@@ -23,6 +23,7 @@ class Code:
     definition_en: str = ""
     words: tuple[str, ...] = ()  # for a unit: the words printed after a figure stored in it (元, 人次...)
     marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
+    nonnegative: bool = False  # for a unit: no figure in it is negative (persons, counts, areas...)
 
 
 @dataclass(frozen=True)
@@ -173,17 +174,17 @@ UNIT = CodeTable(
         Code("yuan", "元", "yuan", words=("元",)),
         Code("yuan_per_person", "元/人", "yuan per person", words=("元",)),
         Code("yuan_per_household", "元/户", "yuan per household", words=("元",)),
-        Code("person", "人", "persons", words=("人", "名")),
-        Code("person_time", "人次", "person-times", words=("人次",)),
-        Code("household", "户", "households", words=("户", "农户")),
-        Code("mu", "亩", "mu", words=("亩",)),
-        Code("hectare", "公顷", "hectares", words=("公顷",)),
-        Code("km", "公里", "km", words=("公里",)),
-        Code("square_km", "平方公里", "km²", words=("平方公里", "方公里")),
-        Code("tonne", "吨", "tonnes", words=("吨",)),
+        Code("person", "人", "persons", words=("人", "名"), nonnegative=True),
+        Code("person_time", "人次", "person-times", words=("人次",), nonnegative=True),
+        Code("household", "户", "households", words=("户", "农户"), nonnegative=True),
+        Code("mu", "亩", "mu", words=("亩",), nonnegative=True),
+        Code("hectare", "公顷", "hectares", words=("公顷",), nonnegative=True),
+        Code("km", "公里", "km", words=("公里",), nonnegative=True),
+        Code("square_km", "平方公里", "km²", words=("平方公里", "方公里"), nonnegative=True),
+        Code("tonne", "吨", "tonnes", words=("吨",), nonnegative=True),
         Code("percent", "%", "%", words=("%",)),
         Code("percentage_point", "个百分点", "percentage points", words=("个百分点",)),
-        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横")),
+        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横"), nonnegative=True),
         Code(
             "rank",
             "位次",
@@ -191,10 +192,11 @@ UNIT = CodeTable(
             "原文写作“第…”（第二）或“前…”（前三：位列前三）",
             "Printed as 第… (第二, second) or 前… (前三, among the first three).",
             marks=("第", "前"),
+            nonnegative=True,
         ),
-        Code("hour", "小时", "hours", words=("小时",)),
-        Code("day", "天", "days", words=("天",)),
-        Code("year", "年", "years", words=("年",)),
+        Code("hour", "小时", "hours", words=("小时",), nonnegative=True),
+        Code("day", "天", "days", words=("天",), nonnegative=True),
+        Code("year", "年", "years", words=("年",), nonnegative=True),
     ),
 )
 QUALIFIER = _table(

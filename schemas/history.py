@@ -6,7 +6,19 @@ from pydantic import model_validator
 
 from .base import Citation, Cite, EndsWithSuccession, Meta, Pairs, Table, column
 from .codes import ERRATUM_KIND, EVENT_KIND, PAIRING, PROGRAM, STATUS
-from .fields import Integer, Locator, Note, OrganizationRef, PartialDate, Precision, RegionRef, Slug, SourceId, Text
+from .fields import (
+    Integer,
+    Locator,
+    Note,
+    OrganizationRef,
+    PartialDate,
+    Precision,
+    Prose,
+    RegionRef,
+    Slug,
+    SourceId,
+    Text,
+)
 
 
 class AidAssignment(Table):
@@ -83,7 +95,7 @@ class Event(Table):
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId
     locator: Locator
-    note: Text | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
+    note: Prose | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
 
     @model_validator(mode="after")
     def _precision_matches_date(self):
@@ -111,4 +123,4 @@ class Erratum(Table):
     kind: Annotated[str, ERRATUM_KIND] = column("缺陷类型", "Kind of defect.")
     as_printed: Text = column("原文所印", "The text as printed.")
     reading: Text = column("本项目采用的读法", "The reading we chose.")
-    reason: Text = column("理由（英文）", "Why we chose this reading.", ours=True)
+    reason: Prose = column("理由（英文）", "Why we chose this reading.", ours=True)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import AtMost, Citation, Cite, Equals, Meta, Table, column
+from .base import AtMost, Citation, Cite, ColumnError, Equals, InUnitOf, Meta, Table, column
 from .codes import BASIS, DESIGNATION, PROJECT_ACTION, PROJECT_CATEGORY, PROJECT_STATUS, ROLE, TARGET_AREA, UNIT
 from .fields import (
     Flag,
@@ -20,6 +20,7 @@ from .fields import (
     OrganizationRef,
     PolicyRef,
     ProjectRef,
+    Prose,
     RegionRef,
     Slug,
     SourceId,
@@ -42,7 +43,7 @@ class Policy(Table):
     )
 
     id: Slug = column("政策标识", "Policy identifier (stable slug).")
-    doc_number: str | None = column(
+    doc_number: Text | None = column(
         "发文字号（如 晋政发〔2021〕36号）",
         "Document number as printed, e.g. 晋政发〔2021〕36号.",
     )
@@ -62,7 +63,7 @@ class Policy(Table):
     @model_validator(mode="after")
     def _signed_before_published(self):
         if self.signed and self.published and self.signed > self.published:
-            raise ValueError("signed must not be later than published")
+            raise ColumnError("published", f"a published date not before signed {self.signed.isoformat()!r}")
         return self
 
 
@@ -88,8 +89,8 @@ class PolicyMeasure(Table):
     section_title_en: Text = column("所属部分英文标题", "Section title in English.")
     title_zh: Text = column("条目中文标题", "Article title in Chinese.")
     title_en: Text = column("条目英文标题", "Article title in English.")
-    summary_zh: Text = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.", ours=True)
-    summary_en: Text = column(
+    summary_zh: Prose = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.", ours=True)
+    summary_en: Prose = column(
         "本项目撰写的英文摘要（一至三句）",
         "Summary in English, one to three sentences, in our own words.",
         ours=True,
@@ -224,7 +225,7 @@ class PolicyTarget(Table):
     text_en: Text = column("英文表述（本项目翻译）", "The target in English (our translation).")
     quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
     figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
-    value: Number | None = column(
+    value: Annotated[Number, InUnitOf("unit")] | None = column(
         "数值（基本单位）", "The number in base units.", unit="given by the column unit", allow_inf_nan=False
     )
     unit: Annotated[str, UNIT.only("percent", "year", "count")] | None = column("单位", "Unit of the value.")

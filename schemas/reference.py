@@ -14,6 +14,7 @@ from .fields import (
     Locator,
     Note,
     OrganizationRef,
+    Prose,
     RegionCode,
     RegionRef,
     Slug,
@@ -69,7 +70,7 @@ class Source(Table):
         "发布日期是否为推断（原文未印日期）",
         "Whether the date is inferred because the source does not print it.",
     )
-    date_note: Text | None = column(
+    date_note: Prose | None = column(
         "日期说明：推断依据（推断时必填）或转载信息",
         "How the date was established (required when it is inferred), or how it was republished.",
         ours=True,
@@ -105,7 +106,7 @@ class Source(Table):
         unit="line",
         ge=1,
     )
-    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
+    notes: Prose | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
 
     @model_validator(mode="after")
     def _what_is_inferred_is_explained(self):

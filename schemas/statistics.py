@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, ColumnError, Distinct, Equals, Identity, Meta, PairedWith, Table, column
+from .base import Citation, Cite, ColumnError, Distinct, Equals, Identity, InUnitOf, Meta, PairedWith, Table, column
 from .codes import QUALIFIER, UNIT
 from .fields import (
     ErratumRef,
@@ -15,6 +15,7 @@ from .fields import (
     Number,
     OrganizationRef,
     PartialDate,
+    Prose,
     RegionRef,
     Slug,
     SourceId,
@@ -54,10 +55,10 @@ class Metric(Table):
         "英文名称（各指标不同）", "Name in English; no two metrics share one."
     )
     unit: Unit = column("基本单位", "Base unit of every value of the metric.")
-    definition_zh: Annotated[Text, Distinct()] = column(
+    definition_zh: Annotated[Prose, Distinct()] = column(
         "中文定义（只说原文所说）", "Definition in Chinese, saying no more than the sources.", ours=True
     )
-    definition_en: Annotated[Text, Distinct()] = column(
+    definition_en: Annotated[Prose, Distinct()] = column(
         "英文定义（只说原文所说）", "Definition in English, saying no more than the sources.", ours=True
     )
 
@@ -115,13 +116,13 @@ class Observation(Table):
     )
     period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
-    value: Number = column(
+    value: Annotated[Number, InUnitOf("unit")] = column(
         "数值（基本单位；范围为其下限）",
         "Value in the unit column's base unit; for a range, its lower end.",
         unit="given by the column unit",
         allow_inf_nan=False,
     )
-    value_max: Number | None = column(
+    value_max: Annotated[Number, InUnitOf("unit")] | None = column(
         "范围的上限（仅当限定为 range）",
         "Upper end of a range (2至3), in the same unit; given exactly when the qualifier is range.",
         unit="given by the column unit",
@@ -144,7 +145,7 @@ class Observation(Table):
     def _period_in_order(self):
         start, end = self.period_start, self.period_end
         if start and end and _period_start(start) > _period_end(end):
-            raise ValueError("period_start must not be later than period_end")
+            raise ColumnError("period_end", f"a period_end not before period_start {start!r}")
         return self
 
     @model_validator(mode="after")

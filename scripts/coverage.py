@@ -87,9 +87,10 @@ def excluding(rules: Rules, source_id: str, locator: int, number: Decimal) -> in
 
 def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
     """Tally every number of every source; problems for the unaccounted and the unused exclusions."""
-    sources = load(dataset, folder)
+    sources, unread = load(dataset, folder, layout.name(layout.csv("sources")))
     held = captured(dataset)
     rules, problems = exclusions(layout)
+    problems += unread
     used: Counter[int] = Counter()
     tallies = {}
     for sid, source in sources.items():

@@ -63,7 +63,7 @@ class CrossCheck:
         meta, columns = model.meta, model.columns()
         resource = meta.resource
         seen: dict[tuple[str, ...], int] = {}
-        self_refs: list[tuple[int, str, str]] = []
+        self_refs: list[tuple[int, str, str, str]] = []  # line, column, value, the row's own key
         remember = [(column, values) for (r, column), values in self.values.items() if r == resource]
         compare = [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(AtMost)]
         compare += [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(Equals)]
@@ -73,9 +73,10 @@ class CrossCheck:
             yield from self.consistency.row(model, name, line, row)
             for column, values in remember:
                 values[row[meta.primary_key[0]]] = row[column]
-        for line, field, value in self_refs:
+        for line, field, value, _ in self_refs:
             if (value,) not in seen:
                 yield _dangling(name, line, columns.index(field) + 1, field, value, resource)
+        yield from loops(name, columns, seen, self_refs)
         self.keys[resource] = seen
 
     def unreadable_file(self, resource: str) -> None:
@@ -99,7 +100,7 @@ class CrossCheck:
             if not value:
                 continue
             if fk.resource == meta.resource:
-                self_refs.append((line, fk.field, value))
+                self_refs.append((line, fk.field, value, key[0]))
             elif fk.resource in self.keys:
                 if (value,) not in self.keys[fk.resource]:
                     yield _dangling(name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource)
@@ -142,3 +143,28 @@ def _dangling(name: str, line: int, at: int, field: str, value: str, resource: s
     """A foreign key whose value is not a key of the table it refers to."""
     target = f"{resource}.{BY_NAME[resource].meta.primary_key[0]}"
     return Problem(name, line, at, field, value, f"a value present in {target}")
+
+
+def loops(name: str, columns: list[str], keys: dict[tuple[str, ...], int], refs: list) -> Iterator[Problem]:
+    """A column that refers to its own table (a successor, the policy implemented) must not lead back to the
+    row it starts from: one problem per self-reference or cycle, at its first row. Linear in the rows: each
+    row has one such reference per column, so each chain is walked once."""
+    line_of = {key[0]: line for key, line in keys.items()}
+    for field in dict.fromkeys(f for _, f, _, _ in refs):
+        points = {key: value for _, f, value, key in refs if f == field}
+        done: set[str] = set()
+        for start in points:
+            path: dict[str, int] = {}  # the rows of this walk, in order
+            node = start
+            while node in points and node not in done and node not in path:
+                path[node] = len(path)
+                node = points[node]
+            done.update(path)
+            if node in path:
+                cycle = list(path)[path[node] :]
+                first = min(cycle, key=line_of.__getitem__)
+                shown = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+                expected = (
+                    f"no cycle of {field} ({shown})" if len(cycle) > 1 else f"another row than this one ({shown})"
+                )
+                yield Problem(name, line_of[first], columns.index(field) + 1, field, points[first], expected)

@@ -59,14 +59,7 @@ def citing(dataset: Dataset) -> Iterator[tuple[type[Table], int, Any]]:
 
 def verify(layout: Layout, dataset: Dataset, folder: Path) -> list[Problem]:
     """Check every citing row against the archived sources in folder."""
-    problems: list[Problem] = []
-    sources = load(dataset, folder)
-    for row in dataset.rows("sources"):
-        if row.id not in sources:
-            problems.append(Problem(str(folder / row.archive_file), 0, 0, "", None, f"the archived file of {row.id}"))
-        elif sources[row.id].sha256 != row.sha256:
-            name = layout.name(layout.csv("sources"))
-            problems.append(Problem(name, 0, 0, "sha256", row.sha256, f"{sources[row.id].sha256}"))
+    sources, problems = load(dataset, folder, layout.name(layout.csv("sources")))
     for model, number, row in citing(dataset):
         if row.source_id in sources:
             name = layout.name(layout.csv(model.meta.resource))
@@ -78,6 +71,9 @@ def _check_row(model: type[Table], name: str, number: int, row: Any, source: Sou
     """The problems of one citing row: the cited text is not on the line, or its figure does not read right."""
     problems: list[Problem] = []
     columns = model.columns()
+    if not 1 <= row.locator <= len(source.lines):
+        expected = f"a line of {row.source_id}, which has {len(source.lines)} lines"
+        return [Problem(name, number, columns.index("locator") + 1, "locator", str(row.locator), expected)]
     context = f" (line {row.locator} of {row.source_id}: {source.raw[row.locator - 1].strip()[:40]}…)"
 
     def report(column: str, value: str | None, expected: str) -> None:

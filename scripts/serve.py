@@ -21,6 +21,7 @@ DATASETTE_SETTINGS = {
     "max_returned_rows": 1000,
     "facet_time_limit_ms": 200,
     "default_page_size": 100,
+    "suggest_facets": False,  # the facets worth showing are declared; guessing others costs every table page
 }
 
 
