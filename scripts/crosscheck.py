@@ -127,6 +127,8 @@ class CrossCheck:
         """A foreign key into a resource whose file is absent cannot be checked: say so."""
         loaded = set(self.keys) | self.unreadable
         for model in self.models:
+            if model.meta.resource in self.unreadable:  # its rows were not read: nothing of it refers anywhere
+                continue
             for fk in model.foreign_keys():
                 if fk.resource not in loaded:
                     yield Problem(

@@ -144,10 +144,10 @@ def _folder_instead(path: Path) -> None:
 
 
 DAMAGE = {
-    "truncated": (lambda path: path.write_bytes(path.read_bytes()[:1000]), ":14: column 'sha256'"),
-    "replaced": (lambda path: path.write_text("另一份文件\n", encoding="utf-8"), ":14: column 'sha256'"),
-    "not UTF-8": (_not_utf8, ":14: column 'sha256'"),
-    "missing": (lambda path: path.unlink(), ":13: column 'archive_file'"),
+    "truncated": (lambda path: path.write_bytes(path.read_bytes()[:1000]), ":21: column 'sha256'"),
+    "replaced": (lambda path: path.write_text("另一份文件\n", encoding="utf-8"), ":21: column 'sha256'"),
+    "not UTF-8": (_not_utf8, ":21: column 'sha256'"),
+    "missing": (lambda path: path.unlink(), ":20: column 'archive_file'"),
     "a folder": (_folder_instead, "(Is a directory)"),
 }
 
