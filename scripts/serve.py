@@ -57,6 +57,7 @@ def datasette(layout: Layout):
         metadata=json.loads(layout.datasette_metadata.read_text(encoding="utf-8")),
         plugins_dir=str(layout.root / "plugins"),
         settings=DATASETTE_SETTINGS,
+        cors=True,  # the JSON API is open data: a page on another site may fetch it
     )
 
 

@@ -270,3 +270,8 @@ def test_search_everything_says_how_many_match_and_pages(client):
     following = rows(client, "/taihang/search_everything.json?_shape=array&q=帮扶&page=2")
     assert len(following) == min(max(total - 100, 0), 100)
     assert not {(r["resource"], r["key"]) for r in first} & {(r["resource"], r["key"]) for r in following}
+
+
+def test_the_json_api_allows_cross_origin_requests(client):
+    response = client("/taihang/regions.json?_shape=array&_size=1")
+    assert response.headers.get("access-control-allow-origin") == "*"
