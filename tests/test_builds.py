@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
+from schemas import PACKAGE
 from scripts import atomic, cli, lock, manifest
 from scripts.cli import main
 from scripts.layout import Layout
@@ -193,8 +194,9 @@ def test_each_artifact_records_its_package_and_serve_refuses_a_mixed_set(tmp_pat
     capsys.readouterr()
     assert main(["--root", str(layout.root), "serve", "--port", "0", "--datasette-port", "0"]) == 1
     line = _one_line(capsys.readouterr().err)
-    assert f"datapackage.json is 0.7.0 ({new})" in line and f"build/taihang.db holds 0.7.0 ({new})" in line
-    assert f"dist holds 0.7.0 ({old}); site holds 0.7.0 ({old})" in line
+    version = PACKAGE["version"]
+    assert f"datapackage.json is {version} ({new})" in line and f"build/taihang.db holds {version} ({new})" in line
+    assert f"dist holds {version} ({old}); site holds {version} ({old})" in line
 
 
 def test_an_artifact_changed_after_it_was_recorded_is_refused(tmp_path, built):
