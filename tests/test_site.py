@@ -295,3 +295,10 @@ def test_a_range_is_shown_with_both_ends(site):
         parser = Cells()
         parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
         assert "2–3" in map(str.strip, parser.cells), page
+
+
+def test_code_on_a_page_shows_its_characters_not_entities(site):
+    """A file name in a code span showed &#95; for each underscore (esc() inside backticks)."""
+    page = (site / "sources" / "sxgov-2021-36" / "index.html").read_text(encoding="utf-8")
+    assert "<code>003_6c3ae5bf29131331.txt</code>" in page
+    assert "&amp;#95;" not in page

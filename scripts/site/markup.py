@@ -3,10 +3,17 @@
 Also the few shapes the pages share: tables, headed sections, figures with captions, download links.
 """
 
+import html
 from urllib.parse import quote
 
 # Characters that HTML or Markdown would read as markup, written as numeric entities, in one pass.
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#{}!~"})
+
+
+def code(value: object) -> str:
+    """A value shown as code: an HTML <code> element with its text escaped for HTML. Markdown's backticks
+    would show esc()'s entities (&#95; for _) literally."""
+    return f"<code>{html.escape(str(value), quote=True)}</code>"
 
 
 def esc(value: object) -> str:

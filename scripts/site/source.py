@@ -7,7 +7,7 @@ from typing import Any
 from . import labels
 from .context import Context
 from .links import source_date
-from .markup import esc, link, sections, table
+from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 from .words import other
 
@@ -50,7 +50,7 @@ def address(ctx: Context, s: Any) -> str:
 
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
-    archive = f"`{esc(s['archive_file'])}` · SHA-256 `{esc(s['sha256'])}` · {ctx.word('lines', n=s['lines'])}"
+    archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
     out = [
         f"# {esc(ctx.text(s, 'title'))}",
         "",
