@@ -1,6 +1,7 @@
 """The data model: one Pydantic model per resource, the single source of truth for every schema.
 
-RESOURCES lists the tables in dependency order: a table refers only to itself or to tables before it.
+RESOURCES lists the tables in dependency order: a table refers to itself or to tables before it, except
+sources.publisher_id, which refers forward to organizations (whose rows cite the sources).
 """
 
 from .base import Citation, Cite, ForeignKey, Meta, Table
@@ -15,6 +16,7 @@ from .policy import (
     PolicyTarget,
     Project,
     ProjectRegion,
+    ProjectUpdate,
 )
 from .publication import CodeLabel, FeaturedFigure, Translation
 from .reference import Organization, Region, Source
@@ -36,6 +38,7 @@ RESOURCES: tuple[type[Table], ...] = (
     Metric,
     Erratum,
     Observation,
+    ProjectUpdate,
     Event,
     FeaturedFigure,
     Translation,

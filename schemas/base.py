@@ -2,12 +2,14 @@
 
 Every column is declared once, as a Pydantic field carrying its bilingual description and unit. What a
 column says about other tables rides on its type, as Annotated markers: `References` (a foreign key),
-`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to), and
-a `CodeTable` (see codes.py). What a table says about its source, if it cites one, is its `Citation`.
+`AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to),
+`InUnitOf` (the column holding a value's unit, whose code says whether it may be negative), and a
+`CodeTable` (see codes.py). A check across a row's columns raises `ColumnError`, naming its column. What a table says about its source, if it cites one, is its `Citation`.
 From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette metadata,
 the data dictionary and the site's labels, in the manner of PUDL's metadata classes.
 """
 
+import functools
 import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
@@ -52,6 +54,68 @@ class Equals:
 
     via: str
     column: str
+
+
+@dataclass(frozen=True)
+class PairedWith:
+    """Type marker on a body column: the body must be paired with the region in `region` (a column of this
+    row) by a row of the table `by` (whose `Meta.pairs` says how), or a predecessor or successor of the body
+    must be (the body table's self-reference, followed both ways)."""
+
+    region: str
+    by: str
+
+
+@dataclass(frozen=True)
+class EndsWithSuccession:
+    """Type marker on a status column: when the body that `via` points to has a successor (the body table's
+    self-reference), the status is `ended`, unless the row's `note` names that successor and says why not."""
+
+    via: str
+    ended: str
+    note: str = "note"
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """Type marker: no two rows have this column's value once case, spacing, punctuation, quotation marks
+    and (in English) the order of words and their plural -s are ignored: one row per concept."""
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """What a row of a pairing table covers: its `body` with its `region`, and, when `members` lists names
+    (separated by 、), each region within `region` that the list names."""
+
+    body: str
+    region: str
+    members: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a row states a figure of (`of`) and the figure (`values`): two rows alike in every column of `of`
+    must state the same `values`; a column of `of` (such as a subset) is how two different figures differ."""
+
+    of: tuple[str, ...]
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InUnitOf:
+    """Type marker: the value is in the unit that `column` holds (a code of the unit table); a unit declared
+    `nonnegative` (persons, households, counts...) admits no negative value."""
+
+    column: str
+
+
+class ColumnError(ValueError):
+    """Raised by a model validator to blame one column of the row, with what that column should hold."""
+
+    def __init__(self, column: str, expected: str):
+        super().__init__(expected)
+        self.column = column
+        self.expected = expected
 
 
 @dataclass(frozen=True)
@@ -121,6 +185,8 @@ class Meta:
     indexes: tuple[tuple[str, ...], ...] = ()  # database indexes beyond those on foreign keys and facets
     cites: Citation | None = None  # how each row cites its source line, if it does
     names: tuple[Cite, ...] = ()  # the texts that name a row, for a citation that reaches it by foreign key
+    identity: Identity | None = None  # what two rows must agree on when they state a figure of the same thing
+    pairs: Pairs | None = None  # for a table of pairings: which body each row pairs with which regions
 
 
 def markers(field: FieldInfo) -> list[Any]:
@@ -152,6 +218,24 @@ class Table(BaseModel):
             return {k: (None if v == "" else v) for k, v in data.items()}
         return data
 
+    @model_validator(mode="after")
+    def _share_the_set_of_columns(self) -> Any:
+        """A row read from a CSV file sets every column: it then shares one set of their names with the other rows
+        of its table instead of holding its own (a set of 19 names takes 2 KB, 2 GB at a million rows). The rows
+        are frozen, so nothing adds to the shared set."""
+        if len(self.__pydantic_fields_set__) == len(type(self).model_fields):
+            object.__setattr__(self, "__pydantic_fields_set__", _all_columns(type(self)))
+        return self
+
+    @model_validator(mode="after")
+    def _signs(self) -> "Table":
+        """No negative value in a unit that cannot be negative (see `InUnitOf`)."""
+        for column, marker in self.marked(InUnitOf):
+            value, unit, codes = getattr(self, column), getattr(self, marker.column), self.codes_of(marker.column)
+            if value is not None and value < 0 and unit and codes and codes[unit].nonnegative:
+                raise ColumnError(column, f"a value of at least 0: a figure in {codes[unit].en} is never negative")
+        return self
+
     @classmethod
     def columns(cls) -> list[str]:
         """The column names, in the order the CSV file must have them."""
@@ -160,12 +244,19 @@ class Table(BaseModel):
     @classmethod
     def marked(cls, kind: type) -> list[tuple[str, Any]]:
         """(column, marker) for every marker of a kind on the columns, in column order."""
-        return [(name, m) for name, f in cls.model_fields.items() for m in markers(f) if isinstance(m, kind)]
+        return list(_marked(cls, kind))
 
     @classmethod
     def foreign_keys(cls) -> list[ForeignKey]:
         """The foreign keys, read from the `References` on the column types."""
         return [ForeignKey(name, ref.resource) for name, ref in cls.marked(References)]
+
+    @classmethod
+    def self_reference(cls) -> str | None:
+        """The column that refers to another row of the same table (a parent, a successor), if there is one."""
+        found = [fk.field for fk in cls.foreign_keys() if fk.resource == cls.meta.resource]
+        assert len(found) <= 1, f"{cls.meta.resource} has more than one self-reference: {found}"
+        return found[0] if found else None
 
     @classmethod
     def codes_of(cls, name: str) -> CodeTable | None:
@@ -190,6 +281,17 @@ class Table(BaseModel):
     def ours(cls, name: str) -> bool:
         """Whether a column holds text written by this project rather than read from the source."""
         return bool(_extra(cls.model_fields[name]).get("ours"))
+
+
+@functools.cache
+def _marked(model: type[Table], kind: type) -> tuple[tuple[str, Any], ...]:
+    """Read once per model: the checks ask for a table's markers at every row."""
+    return tuple((name, m) for name, f in model.model_fields.items() for m in markers(f) if isinstance(m, kind))
+
+
+@functools.cache
+def _all_columns(model: type[Table]) -> set[str]:
+    return set(model.model_fields)
 
 
 def _extra(field: FieldInfo) -> dict[str, Any]:

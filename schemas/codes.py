@@ -22,6 +22,8 @@ class Code:
     definition_zh: str = ""
     definition_en: str = ""
     words: tuple[str, ...] = ()  # for a unit: the words printed after a figure stored in it (元, 人次...)
+    marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
+    nonnegative: bool = False  # for a unit: no figure in it is negative (persons, counts, areas...)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,13 @@ PRECISION = _table(
     ("day", "日", "day"),
     ("month", "月", "month"),
     ("year", "年", "year"),
+    (
+        "window",
+        "区间",
+        "window",
+        "只知日期落在某一区间内，区间的首尾另行记录",
+        "Known only to fall within a window of days, whose first and last day are recorded.",
+    ),
 )
 GOVERNMENT_LEVEL = _table(
     "government_level",
@@ -100,6 +109,13 @@ LANGUAGE = _table(
     "Language",
     ("zh-Hans", "简体中文", "Chinese (simplified)"),
     ("zh-Hant", "繁体中文", "Chinese (traditional)"),
+)
+URL_KIND = _table(
+    "url_kind",
+    "网址类型",
+    "Kind of address",
+    ("original", "原发", "original", "发布者本身的网页", "The publisher's own page."),
+    ("republication", "转载", "republication", "另一网站转载的副本", "A copy published again by another site."),
 )
 SOURCE_KIND = _table(
     "source_kind",
@@ -158,20 +174,29 @@ UNIT = CodeTable(
         Code("yuan", "元", "yuan", words=("元",)),
         Code("yuan_per_person", "元/人", "yuan per person", words=("元",)),
         Code("yuan_per_household", "元/户", "yuan per household", words=("元",)),
-        Code("person", "人", "persons", words=("人", "名")),
-        Code("person_time", "人次", "person-times", words=("人次",)),
-        Code("household", "户", "households", words=("户", "农户")),
-        Code("mu", "亩", "mu", words=("亩",)),
-        Code("hectare", "公顷", "hectares", words=("公顷",)),
-        Code("km", "公里", "km", words=("公里",)),
-        Code("square_km", "平方公里", "km²", words=("平方公里", "方公里")),
-        Code("tonne", "吨", "tonnes", words=("吨",)),
+        Code("person", "人", "persons", words=("人", "名"), nonnegative=True),
+        Code("person_time", "人次", "person-times", words=("人次",), nonnegative=True),
+        Code("household", "户", "households", words=("户", "农户"), nonnegative=True),
+        Code("mu", "亩", "mu", words=("亩",), nonnegative=True),
+        Code("hectare", "公顷", "hectares", words=("公顷",), nonnegative=True),
+        Code("km", "公里", "km", words=("公里",), nonnegative=True),
+        Code("square_km", "平方公里", "km²", words=("平方公里", "方公里"), nonnegative=True),
+        Code("tonne", "吨", "tonnes", words=("吨",), nonnegative=True),
         Code("percent", "%", "%", words=("%",)),
         Code("percentage_point", "个百分点", "percentage points", words=("个百分点",)),
-        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横")),
-        Code("rank", "位次", "rank", "原文写作“第…”", "Printed as 第… (an ordinal)."),
-        Code("hour", "小时", "hours", words=("小时",)),
-        Code("year", "年", "years", words=("年",)),
+        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横"), nonnegative=True),
+        Code(
+            "rank",
+            "位次",
+            "rank",
+            "原文写作“第…”（第二）或“前…”（前三：位列前三）",
+            "Printed as 第… (第二, second) or 前… (前三, among the first three).",
+            marks=("第", "前"),
+            nonnegative=True,
+        ),
+        Code("hour", "小时", "hours", words=("小时",), nonnegative=True),
+        Code("day", "天", "days", words=("天",), nonnegative=True),
+        Code("year", "年", "years", words=("年",), nonnegative=True),
     ),
 )
 QUALIFIER = _table(
@@ -181,12 +206,20 @@ QUALIFIER = _table(
     ("exact", "确数", "exact"),
     ("more_than", "余/多", "more than", "原文写作“余”“多”“突破”“超过”", "Printed with 余, 多, 突破 or 超过."),
     ("about", "约", "about", "原文写作“约”“左右”", "Printed with 约 or 左右."),
+    ("at_least", "以上", "at least", "原文写作“以上”", "Printed with 以上."),
     (
-        "at_least",
-        "以上",
-        "at least",
-        "原文写作“以上”，或为范围的下限",
-        "Printed with 以上, or the lower end of a range.",
+        "range",
+        "范围",
+        "range",
+        "原文写作范围（如“2至3”）：数值为下限，value_max 为上限",
+        "Printed as a range (2至3): the value is its lower end, value_max its upper end.",
+    ),
+    (
+        "at_most",
+        "至多",
+        "at most",
+        "原文写作“前…”，如 前三",
+        "Printed as 前… before an ordinal, such as 前三 (top three).",
     ),
 )
 ROLE = _table(
@@ -219,6 +252,8 @@ PROJECT_CATEGORY = _table(
     ("tourism", "旅游", "tourism"),
     ("education", "干部教育", "cadre education"),
     ("health", "医疗", "health"),
+    ("schooling", "学校教育", "schooling"),
+    ("welfare", "社会福利", "social welfare"),
     ("industry", "产业", "industry"),
     ("agriculture", "农业", "agriculture"),
     ("logistics", "物流", "logistics"),
@@ -238,6 +273,41 @@ PROJECT_ACTION = _table(
     ("support", "支持", "support"),
     ("protect", "保护", "protect"),
     ("promote", "推进", "promote"),
+)
+PROJECT_STATUS = _table(
+    "project_status",
+    "进展状态",
+    "Status reported",
+    (
+        "planned",
+        "谋划中",
+        "planned",
+        "列入规划或正在谋划，未报告开工",
+        "In a plan or being prepared; no work reported.",
+    ),
+    (
+        "preliminary_work",
+        "前期工作",
+        "preliminary work",
+        "开展前期研究、列入前期项目等",
+        "Studies, approvals, or a place among the projects being prepared.",
+    ),
+    ("under_construction", "在建", "under construction"),
+    ("in_service", "建成投用", "in service"),
+    (
+        "implementing",
+        "实施中",
+        "being carried out",
+        "制度、行动或试点正在实施",
+        "A system, campaign or pilot being carried out.",
+    ),
+    (
+        "reported_figure",
+        "报告数字",
+        "figure reported",
+        "来源报告了一个数字（如已建成的里程），未说明所处阶段",
+        "The source reports a figure, such as the length built so far, without naming a stage.",
+    ),
 )
 BASIS = _table(
     "basis",
@@ -355,9 +425,23 @@ EXCLUSION_KIND = _table(
     ("reporting_date", "采访日期", "reporting date", "", "The date a reporter visited, not an event of the history."),
     ("context_date", "背景日期", "context date", "", "A date of background context, kept in a row's note."),
     ("descriptive_count", "描述性计数", "descriptive count", "", "A small count that describes rather than measures."),
-    ("listed_count", "逐项记录的计数", "listed count", "", "A count of items that are each recorded as rows."),
+    (
+        "listed_count",
+        "逐项记录的计数",
+        "listed count",
+        "",
+        "A count of items the data records one by one: each as a row, or each named in a cell of the rows.",
+    ),
     ("personal_detail", "个人细节", "personal detail", "", "A detail of a person in an anecdote, such as an age."),
     ("photo_caption", "图片说明", "photo caption", "", "The date of a news photograph."),
+    (
+        "wording",
+        "措辞",
+        "wording",
+        "",
+        "A number word used as a figure of speech, or counting the parts of a phrase, not a measure "
+        "(第一支撑, 三个方面, 花开两处).",
+    ),
 )
 FEATURE = _table(
     "feature",
@@ -373,6 +457,7 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     PRECISION,
     GOVERNMENT_LEVEL,
     LANGUAGE,
+    URL_KIND,
     SOURCE_KIND,
     REGION_LEVEL,
     REGION_KIND,
@@ -383,6 +468,7 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     DESIGNATION,
     PROJECT_CATEGORY,
     PROJECT_ACTION,
+    PROJECT_STATUS,
     BASIS,
     TARGET_AREA,
     PROGRAM,

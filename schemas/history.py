@@ -4,9 +4,21 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Meta, Table, column
+from .base import Citation, Cite, EndsWithSuccession, Meta, Pairs, Table, column
 from .codes import ERRATUM_KIND, EVENT_KIND, PAIRING, PROGRAM, STATUS
-from .fields import Integer, Locator, Note, OrganizationRef, PartialDate, Precision, RegionRef, Slug, SourceId, Text
+from .fields import (
+    Integer,
+    Locator,
+    Note,
+    OrganizationRef,
+    PartialDate,
+    Precision,
+    Prose,
+    RegionRef,
+    Slug,
+    SourceId,
+    Text,
+)
 
 
 class AidAssignment(Table):
@@ -20,6 +32,7 @@ class AidAssignment(Table):
         facets=("program", "pairing", "status"),
         sort="start_year",
         cites=Citation(texts=(Cite("organization_id"),), label="organization_id"),
+        pairs=Pairs(body="organization_id", region="region_code", members="counties_zh"),
     )
 
     id: Slug = column("结对标识", "Assignment identifier (stable slug).")
@@ -38,7 +51,11 @@ class AidAssignment(Table):
         ge=1949,
         le=2100,
     )
-    status: Annotated[str, STATUS] = column("截至来源日期的状态", "Status as of the source's date.")
+    status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
+        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended，除非备注点出继任机构并说明原因",
+        "Status as of the source's date; ended when the helping body has since been replaced by a successor "
+        "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
+    )
     source_id: SourceId
     locator: Locator
     note: Note
@@ -78,7 +95,7 @@ class Event(Table):
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId
     locator: Locator
-    note: Text | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
+    note: Prose | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
 
     @model_validator(mode="after")
     def _precision_matches_date(self):
@@ -106,4 +123,4 @@ class Erratum(Table):
     kind: Annotated[str, ERRATUM_KIND] = column("缺陷类型", "Kind of defect.")
     as_printed: Text = column("原文所印", "The text as printed.")
     reading: Text = column("本项目采用的读法", "The reading we chose.")
-    reason: Text = column("理由（英文）", "Why we chose this reading.", ours=True)
+    reason: Prose = column("理由（英文）", "Why we chose this reading.", ours=True)

@@ -1,11 +1,12 @@
-"""The policy tables: documents, their measures, who is responsible, designations and projects."""
+"""The policy tables: documents, their measures, who is responsible, designations, projects and targets,
+and what later sources report on them."""
 
 from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Meta, Table, column
-from .codes import BASIS, DESIGNATION, PROJECT_ACTION, PROJECT_CATEGORY, ROLE, TARGET_AREA, UNIT
+from .base import AtMost, Citation, Cite, ColumnError, Equals, InUnitOf, Meta, Table, column
+from .codes import BASIS, DESIGNATION, PROJECT_ACTION, PROJECT_CATEGORY, PROJECT_STATUS, ROLE, TARGET_AREA, UNIT
 from .fields import (
     Flag,
     GovernmentLevel,
@@ -15,12 +16,15 @@ from .fields import (
     MeasureRef,
     Note,
     Number,
+    ObservationRef,
     OrganizationRef,
     PolicyRef,
     ProjectRef,
+    Prose,
     RegionRef,
     Slug,
     SourceId,
+    TargetRef,
     Text,
 )
 
@@ -39,7 +43,7 @@ class Policy(Table):
     )
 
     id: Slug = column("政策标识", "Policy identifier (stable slug).")
-    doc_number: str | None = column(
+    doc_number: Text | None = column(
         "发文字号（如 晋政发〔2021〕36号）",
         "Document number as printed, e.g. 晋政发〔2021〕36号.",
     )
@@ -59,7 +63,7 @@ class Policy(Table):
     @model_validator(mode="after")
     def _signed_before_published(self):
         if self.signed and self.published and self.signed > self.published:
-            raise ValueError("signed must not be later than published")
+            raise ColumnError("published", f"a published date not before signed {self.signed.isoformat()!r}")
         return self
 
 
@@ -85,8 +89,8 @@ class PolicyMeasure(Table):
     section_title_en: Text = column("所属部分英文标题", "Section title in English.")
     title_zh: Text = column("条目中文标题", "Article title in Chinese.")
     title_en: Text = column("条目英文标题", "Article title in English.")
-    summary_zh: Text = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.", ours=True)
-    summary_en: Text = column(
+    summary_zh: Prose = column("本项目撰写的中文摘要", "Summary in Chinese, in our own words.", ours=True)
+    summary_en: Prose = column(
         "本项目撰写的英文摘要（一至三句）",
         "Summary in English, one to three sentences, in our own words.",
         ours=True,
@@ -139,8 +143,8 @@ class Project(Table):
         resource="projects",
         title_zh="项目",
         title_en="Projects",
-        description_zh="政策条目中点名的项目、设施和场所。",
-        description_en="Every project, facility or site that a policy measure names.",
+        description_zh="政策条目中点名的项目、工程、行动、试点、品牌、设施和场所。",
+        description_en="Every project, programme, facility or site that a policy measure names.",
         primary_key=("id",),
         label_column="name_zh",
         facets=("category", "action", "measure_id"),
@@ -221,7 +225,7 @@ class PolicyTarget(Table):
     text_en: Text = column("英文表述（本项目翻译）", "The target in English (our translation).")
     quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
     figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
-    value: Number | None = column(
+    value: Annotated[Number, InUnitOf("unit")] | None = column(
         "数值（基本单位）", "The number in base units.", unit="given by the column unit", allow_inf_nan=False
     )
     unit: Annotated[str, UNIT.only("percent", "year", "count")] | None = column("单位", "Unit of the value.")
@@ -232,4 +236,47 @@ class PolicyTarget(Table):
     def _quantified_has_a_value(self):
         if self.quantified != (self.value is not None) or (self.value is None) != (self.unit is None):
             raise ValueError("a quantified target has a value and a unit; any other has neither")
+        return self
+
+
+class ProjectUpdate(Table):
+    meta = Meta(
+        resource="project_updates",
+        title_zh="后续进展",
+        title_en="Project updates",
+        description_zh="晚于政策的来源对政策所列项目、目标或条目的报道：截至何时、处于什么状态（按原文措辞），报告了数字的连同观测值。",
+        description_en="What sources later than a policy report on its projects, targets or measures: as of when, at what "
+        "stage (in the source's words), and the observation where a figure is reported.",
+        primary_key=("id",),
+        label_column="status_zh",
+        facets=("status", "source_id", "project_id", "measure_id"),
+        sort="as_of",
+        cites=Citation(texts=(Cite("status_zh"),), label="status_zh"),
+    )
+
+    id: Slug = column("进展标识", "Update identifier (stable slug).")
+    project_id: ProjectRef | None = column("所报道的项目", "Project the source reports on.")
+    target_id: TargetRef | None = column("所报道的目标", "Target the source reports on, where it is not a project.")
+    measure_id: MeasureRef | None = column(
+        "所报道的条目（报道不针对某个项目或目标时）",
+        "Measure the source reports on, where the report concerns no one project or target.",
+    )
+    source_id: Annotated[SourceId, Equals("observation_id", "source_id")]
+    locator: Annotated[Locator, Equals("observation_id", "locator")]
+    as_of: Annotated[IsoDate, AtMost("source_id", "published")] = column(
+        "截至日期（不晚于来源的发布日期）", "Date the report is as of; not later than the source's date."
+    )
+    status_zh: Text = column("原文对进展的表述（短语）", "The status as the source words it (a short phrase).")
+    status: Annotated[str, PROJECT_STATUS] = column("进展状态", "Status, normalized.")
+    observation_id: ObservationRef | None = column(
+        "所报告的数字（同一来源、同一行的观测值）", "The figure reported: an observation of the same source line."
+    )
+    note: Note
+
+    @model_validator(mode="after")
+    def _reports_on_one_thing(self):
+        if sum(x is not None for x in (self.project_id, self.target_id, self.measure_id)) != 1:
+            raise ValueError("exactly one of project_id, target_id and measure_id is given")
+        if (self.status == "reported_figure") and self.observation_id is None:
+            raise ValueError("a reported_figure status names the observation of its figure (observation_id)")
         return self

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from .base import Meta, Table, column
 from .codes import FEATURE
-from .fields import Integer, ObservationRef, Slug, Text
+from .fields import Integer, ObservationRef, Prose, Slug, Text
 
 
 class CodeLabel(Table):
@@ -25,8 +25,8 @@ class CodeLabel(Table):
     code: Text = column("代码", "The code, as the tables store it.")
     label_zh: Text = column("中文标签", "Label in Chinese.")
     label_en: Text = column("英文标签", "Label in English.")
-    definition_zh: Text | None = column("中文定义", "Definition in Chinese, where the label needs one.")
-    definition_en: Text | None = column("英文定义", "Definition in English, where the label needs one.")
+    definition_zh: Prose | None = column("中文定义", "Definition in Chinese, where the label needs one.")
+    definition_en: Prose | None = column("英文定义", "Definition in English, where the label needs one.")
 
 
 class FeaturedFigure(Table):

@@ -2,8 +2,10 @@
 
 from typing import Annotated
 
+from pydantic import model_validator
+
 from .base import Citation, Cite, Meta, Table, column
-from .codes import LANGUAGE, ORGANIZATION_KIND, REGION_KIND, REGION_LEVEL, SOURCE_KIND
+from .codes import LANGUAGE, ORGANIZATION_KIND, PRECISION, REGION_KIND, REGION_LEVEL, SOURCE_KIND, URL_KIND
 from .fields import (
     Flag,
     GovernmentLevel,
@@ -12,7 +14,7 @@ from .fields import (
     Locator,
     Note,
     OrganizationRef,
-    Precision,
+    Prose,
     RegionCode,
     RegionRef,
     Slug,
@@ -39,24 +41,54 @@ class Source(Table):
     title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
-    published: IsoDate = column("发布日期（ISO 8601）", "Date of publication (ISO 8601).")
-    published_precision: Precision = column("发布日期的精度", "Precision of the publication date.")
+    publisher_id: OrganizationRef | None = column(
+        "发布者在机构表中的标识", "The publisher as a body of the organizations table."
+    )
+    publisher_inferred: Flag = column(
+        "发布者是否为推断（存档文本未写明发布者）",
+        "Whether the publisher is inferred because the archived text does not name it.",
+    )
+    publisher_note: Text | None = column(
+        "发布者说明：推断的依据（推断时必填）",
+        "How the publisher was established; required when it is inferred.",
+        ours=True,
+    )
+    published: IsoDate = column(
+        "发布日期（ISO 8601）；只知区间时为区间的第一天",
+        "Date of publication (ISO 8601); for a date known only as a window, the window's first day.",
+    )
+    published_precision: Annotated[str, PRECISION] = column("发布日期的精度", "Precision of the publication date.")
+    published_earliest: IsoDate | None = column(
+        "最早可能的发布日期（精度为 window 时必填）",
+        "Earliest possible date of publication; given when, and only when, the precision is window.",
+    )
+    published_latest: IsoDate | None = column(
+        "最晚可能的发布日期（精度为 window 时必填）",
+        "Latest possible date of publication; given when, and only when, the precision is window.",
+    )
     date_inferred: Flag = column(
         "发布日期是否为推断（原文未印日期）",
         "Whether the date is inferred because the source does not print it.",
     )
-    date_note: Text | None = column(
-        "日期说明：推断依据或转载信息",
-        "How the date was established, or how it was republished.",
+    date_note: Prose | None = column(
+        "日期说明：推断依据（推断时必填）或转载信息",
+        "How the date was established (required when it is inferred), or how it was republished.",
         ours=True,
     )
     language: Annotated[str, LANGUAGE] = column("原文语言（BCP 47）", "Language of the source (BCP 47).")
     kind: Annotated[str, SOURCE_KIND] = column("文献类型", "Kind of document.")
     url: str | None = column(
-        "原始网址（未知则为空）",
-        "Original web address, when known.",
+        "可公开访问的网址（未找到则为空，备注中说明）",
+        "Web address of a public copy; empty when none was found, which the notes say.",
         pattern=r"^https?://\S+$",
         max_length=2000,
+    )
+    url_kind: Annotated[str, URL_KIND] | None = column(
+        "网址是原发还是转载（有网址时必填）", "Whether the address is the original publication or a republication."
+    )
+    url_checked: IsoDate | None = column(
+        "查找并核对网址的日期（有网址时必填）",
+        "Date the address was looked for and checked against the archived file; required with an address.",
     )
     archive_file: str = column(
         "存档文件名",
@@ -74,7 +106,32 @@ class Source(Table):
         unit="line",
         ge=1,
     )
-    notes: Text | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
+    notes: Prose | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
+
+    @model_validator(mode="after")
+    def _what_is_inferred_is_explained(self):
+        if self.date_inferred and not self.date_note:
+            raise ValueError("an inferred date (date_inferred true) needs a date_note saying how it was inferred")
+        if self.publisher_inferred and not self.publisher_note:
+            raise ValueError("an inferred publisher (publisher_inferred true) needs a publisher_note saying how")
+        return self
+
+    @model_validator(mode="after")
+    def _a_window_brackets_the_date(self):
+        earliest, latest = self.published_earliest, self.published_latest
+        if (self.published_precision == "window") != bool(earliest and latest) or bool(earliest) != bool(latest):
+            raise ValueError(
+                "published_earliest and published_latest are given when, and only when, the precision is window"
+            )
+        if earliest and latest and not earliest <= self.published <= latest:
+            raise ValueError("published must lie between published_earliest and published_latest")
+        return self
+
+    @model_validator(mode="after")
+    def _an_address_says_what_it_is(self):
+        if bool(self.url) != bool(self.url_kind) or (self.url and not self.url_checked):
+            raise ValueError("an address (url) has a url_kind and a url_checked date, and url_kind has a url")
+        return self
 
 
 class Region(Table):

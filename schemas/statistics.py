@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Equals, Meta, Table, column
+from .base import Citation, Cite, ColumnError, Distinct, Equals, Identity, InUnitOf, Meta, PairedWith, Table, column
 from .codes import QUALIFIER, UNIT
 from .fields import (
     ErratumRef,
@@ -15,6 +15,7 @@ from .fields import (
     Number,
     OrganizationRef,
     PartialDate,
+    Prose,
     RegionRef,
     Slug,
     SourceId,
@@ -47,11 +48,19 @@ class Metric(Table):
     )
 
     id: Slug = column("指标标识", "Metric identifier (stable slug).")
-    name_zh: Text = column("中文名称", "Name in Chinese.")
-    name_en: Text = column("英文名称", "Name in English.")
+    name_zh: Annotated[Text, Distinct()] = column(
+        "中文名称（各指标不同）", "Name in Chinese; no two metrics share one."
+    )
+    name_en: Annotated[Text, Distinct()] = column(
+        "英文名称（各指标不同）", "Name in English; no two metrics share one."
+    )
     unit: Unit = column("基本单位", "Base unit of every value of the metric.")
-    definition_zh: Text = column("中文定义", "Definition in Chinese.", ours=True)
-    definition_en: Text = column("英文定义", "Definition in English.", ours=True)
+    definition_zh: Annotated[Prose, Distinct()] = column(
+        "中文定义（只说原文所说）", "Definition in Chinese, saying no more than the sources.", ours=True
+    )
+    definition_en: Annotated[Prose, Distinct()] = column(
+        "英文定义（只说原文所说）", "Definition in English, saying no more than the sources.", ours=True
+    )
 
 
 class Observation(Table):
@@ -65,6 +74,19 @@ class Observation(Table):
         facets=("source_id", "metric_id", "region_code", "qualifier"),
         indexes=(("source_id", "locator", "id"),),  # the per-source listing, in line order
         cites=Citation(texts=(Cite("figure_text"),), figure="figure_text", erratum="erratum_id", label="figure_text"),
+        identity=Identity(
+            of=(
+                "metric_id",
+                "region_code",
+                "organization_id",
+                "place_zh",
+                "subset_zh",
+                "period_start",
+                "period_end",
+                "as_of",
+            ),
+            values=("value", "value_max", "qualifier"),
+        ),
     )
 
     id: Slug = column("观测值标识", "Observation identifier (stable slug).")
@@ -73,17 +95,36 @@ class Observation(Table):
         "区划代码（村级数字记其所在县）",
         "Region code; a village's figure keeps its county's code.",
     )
-    organization_id: OrganizationRef | None = column("实施或提供者（帮扶成果）", "Who delivered it, for aid outcomes.")
+    organization_id: Annotated[OrganizationRef, PairedWith("region_code", by="aid_assignments")] | None = column(
+        "帮扶成果的实施者：把帮扶带到该地区的单位，须有与该地区的帮扶结对",
+        "For an aid outcome, the helping body that delivered it to the region (the team that brought it in); "
+        "an aid assignment must pair it, or a predecessor or successor, with the region.",
+    )
+    donor_zh: Text | None = column(
+        "捐赠者，按原文写法（如 武大校友企业）；仅当原文所说的捐赠者不是实施者 organization_id 时填写",
+        "Who donated it, as the text names them (e.g. 武大校友企业, Wuhan University alumni firms); only when the "
+        "text names a donor other than the body that delivered it (organization_id).",
+    )
     place_zh: Text | None = column("县以下地点（村、园区等）", "Place below county level: a village or site.")
+    subset_zh: Text | None = column(
+        "所计的部分，按原文用语（如 重点）；为全体则为空",
+        "The part of the whole the figure counts, in the text's word (e.g. 重点, key); empty for the whole.",
+    )
     period_start: PartialDate | None = column(
         "期间起点（年、年-月 或 日期）",
         "Start of the period: YYYY, YYYY-MM or YYYY-MM-DD.",
     )
     period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
-    value: Number = column(
-        "数值（基本单位）",
-        "Value in the unit column's base unit.",
+    value: Annotated[Number, InUnitOf("unit")] = column(
+        "数值（基本单位；范围为其下限）",
+        "Value in the unit column's base unit; for a range, its lower end.",
+        unit="given by the column unit",
+        allow_inf_nan=False,
+    )
+    value_max: Annotated[Number, InUnitOf("unit")] | None = column(
+        "范围的上限（仅当限定为 range）",
+        "Upper end of a range (2至3), in the same unit; given exactly when the qualifier is range.",
         unit="given by the column unit",
         allow_inf_nan=False,
     )
@@ -104,5 +145,15 @@ class Observation(Table):
     def _period_in_order(self):
         start, end = self.period_start, self.period_end
         if start and end and _period_start(start) > _period_end(end):
-            raise ValueError("period_start must not be later than period_end")
+            raise ColumnError("period_end", f"a period_end not before period_start {start!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _range_has_an_upper_end(self):
+        if self.qualifier == "range" and self.value_max is None:
+            raise ColumnError("value_max", "the upper end of the range: the qualifier is 'range'")
+        if self.qualifier != "range" and self.value_max is not None:
+            raise ColumnError("value_max", f"no value: only a range has one, and the qualifier is {self.qualifier!r}")
+        if self.value_max is not None and self.value_max <= self.value:
+            raise ColumnError("value_max", f"a value greater than the lower end, {self.value:g}")
         return self

@@ -59,8 +59,11 @@ def generate(root: Path, rows: int) -> Layout:
     layout = Layout(root)
     counties = max(1, round(COUNTIES_AT_1M * rows / 1_000_000))
     cities = max(1, counties // 40)
-    source = ["bench", "合成数据", "Synthetic data", "基准", "Benchmark", "2026-01-01", "day", "false", "", "zh-Hans"]
-    source += ["news", "", "000_0000000000000000.txt", "0" * 64, "1000000", ""]
+    values = {"id": "bench", "title_zh": "合成数据", "title_en": "Synthetic data", "publisher_zh": "基准"}
+    values |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
+    values |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
+    values |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
+    source = [values.get(column, "") for column in BY_NAME["sources"].columns()]
     _write(layout.csv("sources"), "sources", [source])
     regions = [["990000", "省", "省", "Province", "province", "省", "", ""]]
     county_codes = []
@@ -77,12 +80,16 @@ def generate(root: Path, rows: int) -> Layout:
         "organizations",
         [["bench-org", "机构", "Body", "", "", "central", "department", "", "bench", "1", ""]],
     )
-    metrics = [[f"m{m:02d}", f"指标{m}", f"Metric {m}", "yuan", "定义", "Definition"] for m in range(METRICS)]
+    pairing = ["central_designated_aid", "stated", "", "2014", "", "ongoing", "bench", "1", ""]
+    assignments = [[f"bench-org-{code}", "bench-org", code, *pairing] for code in county_codes]
+    _write(layout.csv("aid_assignments"), "aid_assignments", assignments)  # backs the body each figure names
+    metrics = [[f"m{m:02d}", f"指标{m}", f"Metric {m}", "yuan", f"定义{m}", f"Definition {m}"] for m in range(METRICS)]
     _write(layout.csv("metrics"), "metrics", metrics)
     n = 0
     with layout.csv("observations").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(BY_NAME["observations"].columns())
+        columns = BY_NAME["observations"].columns()
+        writer.writerow(columns)
         for code in county_codes:
             for m in range(METRICS):
                 for y in range(YEARS):
@@ -90,26 +97,21 @@ def generate(root: Path, rows: int) -> Layout:
                         break
                     year = str(2014 + y)
                     value = (n * 7919) % 100_000
-                    writer.writerow(
-                        [
-                            f"o{n}",
-                            f"m{m:02d}",
-                            code,
-                            "bench-org",
-                            "",
-                            year,
-                            year,
-                            "",
-                            value,
-                            "yuan",
-                            "exact",
-                            f"{value}元",
-                            "bench",
-                            1,
-                            "",
-                            "",
-                        ]
-                    )
+                    cells = {
+                        "id": f"o{n}",
+                        "metric_id": f"m{m:02d}",
+                        "region_code": code,
+                        "organization_id": "bench-org",
+                        "period_start": year,
+                        "period_end": year,
+                        "value": value,
+                        "unit": "yuan",
+                        "qualifier": "exact",
+                        "figure_text": f"{value}元",
+                        "source_id": "bench",
+                        "locator": 1,
+                    }
+                    writer.writerow([cells.get(column, "") for column in columns])
                     n += 1
     for name in BY_NAME:
         if not layout.csv(name).exists():

@@ -3,8 +3,9 @@
 It lists each such number (as `coverage` finds them: Arabic digits, and Chinese numerals before a unit
 word) with its line, the figure as printed (the number with its qualifier and unit words: 574.55万余元)
 and the value, unit and qualifier the figure parser reads from it. It writes one draft observation a
-figure to build/drafts/<SOURCE_ID>.observations.csv (never into data/): figure_text, value, unit,
-qualifier, source_id and locator filled; id, metric, region and period left for a person to complete.
+figure to build/drafts/<SOURCE_ID>.observations.csv (never into data/): figure_text, value (and value_max
+for a range), unit, qualifier, source_id and locator filled; id, metric, region and period left for a person
+to complete.
 """
 
 import argparse
@@ -39,6 +40,8 @@ class Pending:
         if self.figure:
             units = figures.candidates(self.figure.unit_word) or ("",)
             row.update(value=_plain(self.figure.value), unit=units[0], qualifier=self.figure.qualifier)
+            if self.figure.upper is not None:
+                row.update(value_max=_plain(self.figure.upper))
         return row
 
     def describe(self) -> str:
@@ -47,7 +50,10 @@ class Pending:
             return f"line {self.locator}: {shown} in {self.printed}: not a figure the parser reads"
         units = figures.candidates(self.figure.unit_word)
         unit = "no unit word" if not units else units[0] + (f" (or {', '.join(units[1:])})" if units[1:] else "")
-        return f"line {self.locator}: {shown} in {self.printed} → {_plain(self.figure.value)}, {unit}, {self.figure.qualifier}"
+        value = _plain(self.figure.value) + (
+            f" to {_plain(self.figure.upper)}" if self.figure.upper is not None else ""
+        )
+        return f"line {self.locator}: {shown} in {self.printed} → {value}, {unit}, {self.figure.qualifier}"
 
 
 def _plain(value: Decimal) -> str:
@@ -75,7 +81,7 @@ def pending(layout: Layout, dataset: reader.Dataset, source: sourcetext.Source, 
             numbers = tuple(
                 n
                 for n in found.numbers
-                if n not in held.get((source.id, locator), ())
+                if coverage.token(found, n) not in held.get((source.id, locator), ())
                 and coverage.excluding(rules, source.id, locator, n) is None
             )
             if numbers:

@@ -1,14 +1,38 @@
-"""The build's one entry point: python -m scripts {validate,build,serve} --help."""
+"""The build's one entry point: python -m scripts {validate,build,serve} --help.
+
+A command that writes holds the project's build lock (`lock.py`). Whatever escapes a step, an error of the
+system (a full disk, a read-only folder) or a defect, ends the command with one line, and the last good
+outputs stay in place; `--debug` shows the traceback instead.
+"""
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
-from . import coverage, database, dictionary, geo, metadata, package, provenance, reader, release, site, sourcetext
+from . import (
+    coverage,
+    database,
+    dictionary,
+    geo,
+    lock,
+    manifest,
+    metadata,
+    package,
+    places,
+    provenance,
+    reader,
+    release,
+    site,
+    sourcetext,
+)
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
 from .problems import Problem, Stop, report
 from .validate import check_frictionless
+
+WRITING = {"package", "database", "release", "site", "build", "source", "capture"}  # the commands that hold the lock
+WAIT = 120.0  # seconds a writing command waits for another to finish
 
 
 def generated(layout: Layout, dataset: reader.Dataset) -> dict[Path, bytes]:
@@ -38,25 +62,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def package_step(layout: Layout) -> reader.Dataset:
-    """The code tables; then passes 1 and 2; if clean, the boundaries, the package and its JSON Schemas;
-    Frictionless; then the data dictionary and Datasette's metadata. Returns the data, read once."""
+    """The code tables; then passes 1 and 2; if clean, the boundaries; Frictionless on the new descriptor, in
+    memory; if clean, the package and its JSON Schemas, the data dictionary and Datasette's metadata.
+    Returns the data, read once."""
     changed = write_files(package.generated_first(layout))
     dataset, problems = reader.read(layout)
     if problems:
         raise Stop("Build stopped; the last good outputs are left in place.", problems)
     changed += write_files(geo.generated(layout, dataset))
-    changed += write_files(package.generated(layout, dataset))
+    files = package.generated(layout, dataset)
+    problems = check_frictionless(layout, files[layout.descriptor])
+    if problems:
+        raise Stop(
+            f"Frictionless found problems in the package; {layout.name(layout.descriptor)} is unchanged.", problems
+        )
+    changed += write_files(files)
     for orphan in package.orphans(layout):
         orphan.unlink()
         changed.append(orphan)
-    problems = check_frictionless(layout)
-    if not problems:
-        changed += write_files({**dictionary.generated(layout), **metadata.generated(layout, dataset)})
+    changed += write_files({**dictionary.generated(layout), **metadata.generated(layout, dataset)})
     for path in changed:
         print(f"wrote {layout.name(path)}")
-    if problems:
-        raise Stop("Frictionless found problems in the package.", problems)
     return dataset
+
+
+def published(layout: Layout, artifact: Path) -> None:
+    """Record which package an artifact now holds, and say it was written."""
+    manifest.record(layout, artifact)
+    print(f"wrote {layout.name(artifact)}")
 
 
 def cmd_package(args: argparse.Namespace) -> int:
@@ -68,21 +101,21 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_database(args: argparse.Namespace) -> int:
     """build/taihang.db from the package."""
     layout = Layout(args.root)
-    print(f"wrote {layout.name(database.build(layout, reader.load(layout)))}")
+    published(layout, database.build(layout, reader.load(layout)))
     return 0
 
 
 def cmd_release(args: argparse.Namespace) -> int:
     """dist/ from the package and the database: zip, SQLite, Excel workbook, SHA256SUMS."""
     layout = Layout(args.root)
-    print(f"wrote {layout.name(release.build(layout, reader.load(layout)))}")
+    published(layout, release.build(layout, reader.load(layout)))
     return 0
 
 
 def cmd_site(args: argparse.Namespace) -> int:
     """site/ from the database, with MkDocs (strict)."""
     layout = Layout(args.root)
-    print(f"wrote {layout.name(site.build(layout))}")
+    published(layout, site.build(layout))
     return 0
 
 
@@ -90,9 +123,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Every step in order, the data read once; the first step that fails stops the build."""
     layout = Layout(args.root)
     dataset = package_step(layout)
-    print(f"wrote {layout.name(database.build(layout, dataset))}")
-    print(f"wrote {layout.name(release.build(layout, dataset))}")
-    print(f"wrote {layout.name(site.build(layout))}")
+    published(layout, database.build(layout, dataset))
+    published(layout, release.build(layout, dataset))
+    published(layout, site.build(layout))
     return 0
 
 
@@ -116,13 +149,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    """Every number printed in the sources: captured by a row, or excluded with a reason."""
+    """Every number printed in the sources captured by a row, and every place they name in regions; or
+    either excluded with a reason."""
     folder = _sources(args)
     if folder is None:
         return 2
     layout = Layout(args.root)
-    tallies, problems = coverage.run(layout, reader.load(layout), folder)
+    dataset = reader.load(layout)
+    tallies, problems = coverage.run(layout, dataset, folder)
+    place_tallies, place_problems = places.run(layout, dataset, folder)
+    problems += place_problems
     print(coverage.render(tallies))
+    print(places.render(place_tallies))
     print(report(problems))
     return 1 if problems else 0
 
@@ -130,7 +168,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(Layout(args.root), args.host, args.port, args.datasette_port)
+    layout = Layout(args.root)
+    manifest.check(layout)
+    serve(layout, args.host, args.port, args.datasette_port)
     return 0
 
 
@@ -140,6 +180,14 @@ def parser() -> argparse.ArgumentParser:
         description="Validate, build and serve the Taihang Old Area data package.",
     )
     p.add_argument("--root", type=Path, default=ROOT, help="package root holding data/ (default: this project)")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=WAIT,
+        metavar="SECONDS",
+        help=f"how long a writing command waits for another to finish (default: {WAIT:g})",
+    )
+    p.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser(
         "validate",
@@ -160,7 +208,12 @@ def parser() -> argparse.ArgumentParser:
         sub.add_parser(name, help=text).set_defaults(run=run)
     for name, run, text in (
         ("verify", cmd_verify, "check every cited line, figure and hash against the archived sources"),
-        ("coverage", cmd_coverage, "list every number in the sources as captured or excluded; fail on any other"),
+        (
+            "coverage",
+            cmd_coverage,
+            "list every number in the sources as captured or excluded, and every place they name as in "
+            "regions or excluded; fail on any other",
+        ),
     ):
         command = sub.add_parser(name, help=text)
         command.add_argument("--sources", type=Path, help="folder of archived sources (default: $TAIHANG_SOURCES)")
@@ -177,12 +230,34 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _unexpected(err: BaseException) -> str:
+    """One line for an error that escaped a step."""
+    if isinstance(err, OSError) and err.strerror:
+        where = f": {err.filename}" if err.filename else ""
+        return f"{err.strerror}{where}"
+    first = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {first[0] if first else 'no message'}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command in WRITING:
+            with lock.exclusive(Layout(args.root), args.wait):
+                return args.run(args)
         return args.run(args)
     except Stop as stop:
         if stop.problems:
             print(report(stop.problems))
         print(f"Stopped: {stop}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the last good outputs are left in place.", file=sys.stderr)
+        return 130
+    except Exception as err:
+        if args.debug:
+            traceback.print_exc()
+        kept = "the last good outputs are left in place" if args.command in WRITING else "nothing was written"
+        debug = "" if args.debug else " (--debug shows the traceback)"
+        print(f"Stopped: {_unexpected(err)}; {kept}{debug}.", file=sys.stderr)
         return 1

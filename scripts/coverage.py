@@ -1,11 +1,13 @@
 """The coverage report: every number printed in each source is captured by a row, or excluded with a reason.
 
-The numbers of a line are those `figures.find` reads: every number in Arabic digits, and a number in
-Chinese numerals before a unit word (三十五个, 两千余人, 七年; not 三个方面, 一户一策 or 第一). A number
-on a line is captured when a row citing that line holds the same number in a data cell (its figure as
-printed, a period, a date, a title...); columns written by us (notes, reasons, summaries) do not capture.
-Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that excuses
-nothing is itself reported, so the file cannot go stale.
+The numbers of a line are those `figures.find` reads: every number in Arabic digits; a number in Chinese
+numerals before a unit word (三十五个, 两千余人, 七大, 四届; not 一 alone, as in 一户一策); and every figure in
+words: an ordinal (第一, 前三), a share (一半) and a half (半小时, 一个半小时). A number on a line is captured
+when a row citing that line holds the same number in a data cell (its figure as printed, a period, a date,
+a title...), and a figure in words when a cell holds the same figure: 第一 by a cell that holds 第一, not
+by one that holds 1, and 一半 not by 一半以上. Columns written by us (notes, reasons, summaries) and
+identifiers (a row's key, its references to other rows) do not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that
+excuses nothing is itself reported, so the file cannot go stale.
 """
 
 from collections import Counter
@@ -13,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from schemas import Table
 from schemas.checks import CoverageExclusion
 
-from .figures import find
+from .figures import Found, find
 from .layout import Layout
 from .problems import Problem
 from .provenance import citing
@@ -24,28 +27,49 @@ from .sourcetext import load
 
 EXCLUSIONS = "checks/coverage_exclusions.csv"
 Rules = list[tuple[int, CoverageExclusion]]
+# A number with the form it is written in ("ordinal", "share", "half" or "" for a plain number) and, for a
+# figure in words, its text: 第一 is captured by a cell that holds 第一, not by one that holds 1 or 第一名.
+Token = tuple[str, Decimal, str]
 
 
 def numbers(line: str) -> list[Decimal]:
-    """The numbers of a line of text, in Arabic digits or Chinese numerals."""
-    return [number for figure in find(line) for number in figure.numbers]
+    """The numbers of a line of text, in Arabic digits, Chinese numerals or words."""
+    return [number for _, number, _ in tokens(line)]
+
+
+def token(figure: Found, number: Decimal) -> Token:
+    """A number of a figure found in a line, with its form (and, for a figure in words, its text)."""
+    return figure.form, number, figure.text if figure.form else ""
+
+
+def tokens(line: str) -> list[Token]:
+    """The numbers of a line of text, each as a token."""
+    return [token(f, n) for f in find(line) for n in f.numbers]
 
 
 @dataclass
 class Tally:
+    """What a check of the sources found in one of them: all, those the data accounts for, those an
+    exclusion excuses, and the rest."""
+
     found: int = 0
     captured: int = 0
     excluded: int = 0
     unaccounted: list[str] = field(default_factory=list)
 
 
-def captured(dataset: Dataset) -> dict[tuple[str, int], set[Decimal]]:
-    """For each cited (source, line), every number held by the rows that cite it."""
-    held: dict[tuple[str, int], set[Decimal]] = {}
+def data_columns(model: type[Table]) -> list[str]:
+    """The columns whose numbers capture: not ours, not the row's key or its references, not its citation."""
+    identifiers = {*model.meta.primary_key, *(fk.field for fk in model.foreign_keys()), "locator"}
+    return [c for c in model.columns() if not model.ours(c) and c not in identifiers]
+
+
+def captured(dataset: Dataset) -> dict[tuple[str, int], set[Token]]:
+    """For each cited (source, line), every number held by the rows that cite it, with its form."""
+    held: dict[tuple[str, int], set[Token]] = {}
     for model, _, row in citing(dataset):
-        data = [c for c in model.columns() if not model.ours(c) and c not in ("locator", "source_id")]
-        cells = " ".join(text(getattr(row, c)) for c in data)
-        held.setdefault((row.source_id, row.locator), set()).update(numbers(cells))
+        for column in data_columns(model):
+            held.setdefault((row.source_id, row.locator), set()).update(tokens(text(getattr(row, column))))
     return held
 
 
@@ -63,17 +87,19 @@ def excluding(rules: Rules, source_id: str, locator: int, number: Decimal) -> in
 
 def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally], list[Problem]]:
     """Tally every number of every source; problems for the unaccounted and the unused exclusions."""
-    sources = load(dataset, folder)
+    sources, unread = load(dataset, folder, layout.name(layout.csv("sources")))
     held = captured(dataset)
     rules, problems = exclusions(layout)
+    problems += unread
     used: Counter[int] = Counter()
     tallies = {}
     for sid, source in sources.items():
         tally = tallies[sid] = Tally()
         for locator, line in enumerate(source.text, 1):
-            for number in numbers(line):
+            for token in tokens(line):
+                number = token[1]
                 tally.found += 1
-                if number in held.get((sid, locator), ()):
+                if token in held.get((sid, locator), ()):
                     tally.captured += 1
                     continue
                 match = excluding(rules, sid, locator, number)
@@ -91,8 +117,9 @@ def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally
     return tallies, problems
 
 
-def render(tallies: dict[str, Tally]) -> str:
-    lines = [f"{'source':32} {'numbers':>8} {'captured':>9} {'excluded':>9} {'unaccounted':>12}"]
+def render(tallies: dict[str, Tally], found: str = "numbers", captured: str = "captured") -> str:
+    """The tallies as a table, one source a line; the first two count columns are named as given."""
+    lines = [f"{'source':32} {found:>8} {captured:>11} {'excluded':>9} {'unaccounted':>12}"]
     for sid, t in tallies.items():
-        lines.append(f"{sid:32} {t.found:>8} {t.captured:>9} {t.excluded:>9} {len(t.unaccounted):>12}")
+        lines.append(f"{sid:32} {t.found:>8} {t.captured:>11} {t.excluded:>9} {len(t.unaccounted):>12}")
     return "\n".join(lines)

@@ -2,8 +2,11 @@
 
 Primary keys are unique; every foreign key (a `References` on a column's type) resolves; a value marked
 `AtMost` or `Equals` is checked against the column of the row its foreign key points to (a locator
-against its source's line count, an observation's unit against its metric's). Rows are seen one at a time,
-in dependency order, so only keys and the few referenced values are kept.
+against its source's line count, an observation's unit against its metric's, the date an update is as of
+against its source's date). Rows are seen one at a time, in dependency order, so only keys and the few
+referenced values are kept. A reference to a table read later (sources.publisher_id to organizations) is
+kept until that table has been read, then checked. What rows must agree on beyond keys is checked on the
+same stream: who did it (`attribution.py`) and rows that must not contradict each other (`consistency.py`).
 """
 
 from collections.abc import Iterator
@@ -11,7 +14,10 @@ from decimal import Decimal, InvalidOperation
 
 from schemas import BY_NAME, Table
 from schemas.base import AtMost, Equals
+from schemas.fields import ISO_DATE
 
+from .attribution import Attribution
+from .consistency import Consistency
 from .problems import Problem
 
 
@@ -22,6 +28,15 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+def _exceeds(value: str, limit: str) -> bool:
+    """Whether a value is greater than its limit: both numbers, or both dates written YYYY-MM-DD (which sort
+    as text); values of other kinds are not compared."""
+    if ISO_DATE.fullmatch(value) and ISO_DATE.fullmatch(limit):
+        return value > limit
+    number, bound = _number(value), _number(limit)
+    return number is not None and bound is not None and number > bound
+
+
 class CrossCheck:
     """Collects keys as rows stream past, and reports what does not hold across them."""
 
@@ -29,6 +44,9 @@ class CrossCheck:
         self.models = models
         self.keys: dict[str, dict[tuple[str, ...], int]] = {}
         self.unreadable: set[str] = set()
+        self.attribution, self.consistency = Attribution(models), Consistency(models)
+        # references to a table not read yet: (file, line, column number, column, value, table)
+        self.forward: list[tuple[str, int, int, str, str, str]] = []
         # (resource, column) → {primary key: value}, for the columns that AtMost and Equals compare with
         self.values: dict[tuple[str, str], dict[str, str]] = {}
         for model in models:
@@ -45,18 +63,20 @@ class CrossCheck:
         meta, columns = model.meta, model.columns()
         resource = meta.resource
         seen: dict[tuple[str, ...], int] = {}
-        self_refs: list[tuple[int, str, str]] = []
+        self_refs: list[tuple[int, str, str, str]] = []  # line, column, value, the row's own key
         remember = [(column, values) for (r, column), values in self.values.items() if r == resource]
         compare = [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(AtMost)]
         compare += [(column, marker, self._target(model, marker.via)) for column, marker in model.marked(Equals)]
         for line, row in rows:
             yield from self._row(model, name, line, row, seen, self_refs, compare)
+            yield from self.attribution.row(model, name, line, row)
+            yield from self.consistency.row(model, name, line, row)
             for column, values in remember:
                 values[row[meta.primary_key[0]]] = row[column]
-        for line, field, value in self_refs:
+        for line, field, value, _ in self_refs:
             if (value,) not in seen:
-                target = f"{resource}.{meta.primary_key[0]}"
-                yield Problem(name, line, columns.index(field) + 1, field, value, f"a value present in {target}")
+                yield _dangling(name, line, columns.index(field) + 1, field, value, resource)
+        yield from loops(name, columns, seen, self_refs)
         self.keys[resource] = seen
 
     def unreadable_file(self, resource: str) -> None:
@@ -64,6 +84,7 @@ class CrossCheck:
         which would only repeat its problems."""
         self.keys.pop(resource, None)
         self.unreadable.add(resource)
+        self.attribution.forget(resource)
 
     def _row(self, model, name, line, row, seen, self_refs, compare) -> Iterator[Problem]:
         meta, columns = model.meta, model.columns()
@@ -79,10 +100,12 @@ class CrossCheck:
             if not value:
                 continue
             if fk.resource == meta.resource:
-                self_refs.append((line, fk.field, value))
-            elif fk.resource in self.keys and (value,) not in self.keys[fk.resource]:
-                target = f"{fk.resource}.{BY_NAME[fk.resource].meta.primary_key[0]}"
-                yield Problem(name, line, columns.index(fk.field) + 1, fk.field, value, f"a value present in {target}")
+                self_refs.append((line, fk.field, value, key[0]))
+            elif fk.resource in self.keys:
+                if (value,) not in self.keys[fk.resource]:
+                    yield _dangling(name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource)
+            elif fk.resource not in self.unreadable:
+                self.forward.append((name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource))
         for column, marker, target in compare:
             bound = self.values[(target, marker.column)].get(row[marker.via])
             if bound is None or not row[column]:
@@ -91,15 +114,21 @@ class CrossCheck:
             at = columns.index(column) + 1
             if isinstance(marker, Equals) and row[column] != bound:
                 yield Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
-            elif isinstance(marker, AtMost):
-                value, limit = _number(row[column]), _number(bound)
-                if value is not None and limit is not None and value > limit:
-                    yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+            elif isinstance(marker, AtMost) and _exceeds(row[column], bound):
+                yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+
+    def forward_references(self) -> Iterator[Problem]:
+        """Once every table is read: the references to a table read after the one that holds them."""
+        for name, line, at, field, value, resource in self.forward:
+            if resource in self.keys and (value,) not in self.keys[resource]:
+                yield _dangling(name, line, at, field, value, resource)
 
     def missing(self, name_of) -> Iterator[Problem]:
         """A foreign key into a resource whose file is absent cannot be checked: say so."""
         loaded = set(self.keys) | self.unreadable
         for model in self.models:
+            if model.meta.resource in self.unreadable:  # its rows were not read: nothing of it refers anywhere
+                continue
             for fk in model.foreign_keys():
                 if fk.resource not in loaded:
                     yield Problem(
@@ -110,3 +139,34 @@ class CrossCheck:
                         None,
                         f"{name_of(fk.resource)} to exist: {fk.field} refers to it",
                     )
+
+
+def _dangling(name: str, line: int, at: int, field: str, value: str, resource: str) -> Problem:
+    """A foreign key whose value is not a key of the table it refers to."""
+    target = f"{resource}.{BY_NAME[resource].meta.primary_key[0]}"
+    return Problem(name, line, at, field, value, f"a value present in {target}")
+
+
+def loops(name: str, columns: list[str], keys: dict[tuple[str, ...], int], refs: list) -> Iterator[Problem]:
+    """A column that refers to its own table (a successor, the policy implemented) must not lead back to the
+    row it starts from: one problem per self-reference or cycle, at its first row. Linear in the rows: each
+    row has one such reference per column, so each chain is walked once."""
+    line_of = {key[0]: line for key, line in keys.items()}
+    for field in dict.fromkeys(f for _, f, _, _ in refs):
+        points = {key: value for _, f, value, key in refs if f == field}
+        done: set[str] = set()
+        for start in points:
+            path: dict[str, int] = {}  # the rows of this walk, in order
+            node = start
+            while node in points and node not in done and node not in path:
+                path[node] = len(path)
+                node = points[node]
+            done.update(path)
+            if node in path:
+                cycle = list(path)[path[node] :]
+                first = min(cycle, key=line_of.__getitem__)
+                shown = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+                expected = (
+                    f"no cycle of {field} ({shown})" if len(cycle) > 1 else f"another row than this one ({shown})"
+                )
+                yield Problem(name, line_of[first], columns.index(field) + 1, field, points[first], expected)

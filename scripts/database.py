@@ -50,6 +50,9 @@ def _rows(dataset: Dataset, resource: str, columns: list[str]):
 
 
 def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[str, Any]) -> None:
+    # A foreign key to a table created later (sources.publisher_id to organizations) is added once it is.
+    created: set[str] = set()
+    later = []
     for resource in tabular(package):
         schema = resource["schema"]
         columns = {f["name"]: SQL_TYPES.get(f["type"], str) for f in schema["fields"]}
@@ -57,16 +60,19 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
             (fk["fields"], fk["reference"]["resource"] or resource["name"], fk["reference"]["fields"])
             for fk in schema.get("foreignKeys", [])
         ]
+        now = [fk for fk in foreign_keys if fk[1] in created | {resource["name"]}]
+        later += [(resource["name"], *fk) for fk in foreign_keys if fk not in now]
         pk = schema["primaryKey"]
         not_null = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
         table = db.table(resource["name"])
-        table.create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), foreign_keys=foreign_keys, not_null=not_null)
+        table.create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), foreign_keys=now, not_null=not_null)
         names = list(columns)
         db.conn.executemany(
             f'INSERT INTO "{resource["name"]}" ({", ".join(f"[{c}]" for c in names)}) '
             f"VALUES ({', '.join('?' * len(names))})",
             _rows(dataset, resource["name"], names),
         )
+        created.add(resource["name"])
         meta = BY_NAME[resource["name"]].meta
         indexed = [fk[0] for fk in foreign_keys] + list(meta.facets)
         for column in dict.fromkeys(indexed):
@@ -74,6 +80,7 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
                 table.create_index([column], index_name=f"idx_{resource['name']}_{column}")
         for ordered in meta.indexes:
             table.create_index(list(ordered), index_name=f"idx_{resource['name']}_{'_'.join(ordered)}")
+    db.add_foreign_keys(later)
 
 
 def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
@@ -123,7 +130,7 @@ def build(layout: Layout, dataset: Dataset) -> Path:
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             conn.close()
-            raise ValueError(f"foreign keys that do not resolve: {problems[:5]}")
+            raise sqlite3.IntegrityError(f"foreign keys that do not resolve: {problems[:5]}")
         conn.execute("VACUUM")
         conn.close()
     return target

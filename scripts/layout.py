@@ -29,8 +29,20 @@ class Layout:
         return self.root / "build" / "taihang.db"
 
     @property
+    def lock(self) -> Path:
+        return self.root / "build" / ".lock"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "build" / "manifest.json"
+
+    @property
     def dist(self) -> Path:
         return self.root / "dist"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
 
     @property
     def docs(self) -> Path:
@@ -54,6 +66,16 @@ class Layout:
 
     def csv(self, resource: str) -> Path:
         return self.data / f"{resource}.csv"
+
+    def refuses(self, path: Path) -> str | None:
+        """Why a file of the package may not be read, or None: it must be a regular file inside data/,
+        reached without leaving it (an absolute path, `..` or a link out of data/ is refused)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.data.resolve()):
+            return f"a file inside {self.name(self.data)}/, not a path or link that leads to {resolved}"
+        if not resolved.is_file():
+            return "a regular file"
+        return None
 
     def name(self, path: Path) -> str:
         """How a file is named in messages: relative to the root, with forward slashes."""

@@ -100,9 +100,15 @@ def _resource(layout: Layout, model: type[Table]) -> dict[str, Any]:
 
 
 def source_title(source: Any) -> str:
-    """How the package names a source: publisher, title and date, with an inferred date said so."""
-    inferred = " (date inferred)" if source.date_inferred else ""
-    return f"{source.publisher_zh}《{source.title_zh}》, {source.published.isoformat()}{inferred}"
+    """How the package names a source: publisher, title and date (a window where only that is known), with
+    what is inferred said so."""
+    inferred = [
+        name for name, flag in (("publisher", source.publisher_inferred), ("date", source.date_inferred)) if flag
+    ]
+    said = f" ({' and '.join(inferred)} inferred)" if inferred else ""
+    first, last = source.published_earliest, source.published_latest
+    date = f"{first.isoformat()} to {last.isoformat()}" if first and last else source.published.isoformat()
+    return f"{source.publisher_zh}《{source.title_zh}》, {date}{said}"
 
 
 def _sources(dataset: Dataset) -> list[dict[str, str]]:

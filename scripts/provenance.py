@@ -14,35 +14,11 @@ from typing import Any
 from schemas import BY_NAME, Cite, Table
 
 from . import figures
+from .forms import FORMS
 from .layout import Layout
 from .problems import Problem
 from .reader import Dataset, text
 from .sourcetext import Source, load, normalize
-
-
-def _date_forms(iso: str) -> list[str]:
-    """A date as the sources print it: 2024-07-07, 2021年11月8日, 11月25日, 2021年11月, 7月 or 1994年."""
-    year, month, day = [*iso.split("-"), "", ""][:3]
-    forms = [iso, f"{year}年"]
-    if month:
-        forms += [f"{year}年{int(month)}月", f"{int(month)}月"]
-    if day:
-        forms += [f"{year}年{int(month)}月{int(day)}日", f"{int(month)}月{int(day)}日"]
-    return [forms[-1], *forms[:-1]] if day else forms
-
-
-def _place_forms(name: str) -> list[str]:
-    """A place's name and its short form without the generic (长治市 → 长治, 沁源县 → 沁源)."""
-    short = name[:-1] if len(name) > 2 and name[-1] in "省市县区" else name
-    return [name, short]
-
-
-FORMS: dict[str, Callable[[str], list[str]]] = {
-    "text": lambda value: [value],
-    "list": lambda value: value.split("、"),
-    "place": _place_forms,
-    "date": _date_forms,
-}
 
 
 def texts(model: type[Table], row: Any, dataset: Dataset) -> list[str]:
@@ -83,14 +59,7 @@ def citing(dataset: Dataset) -> Iterator[tuple[type[Table], int, Any]]:
 
 def verify(layout: Layout, dataset: Dataset, folder: Path) -> list[Problem]:
     """Check every citing row against the archived sources in folder."""
-    problems: list[Problem] = []
-    sources = load(dataset, folder)
-    for row in dataset.rows("sources"):
-        if row.id not in sources:
-            problems.append(Problem(str(folder / row.archive_file), 0, 0, "", None, f"the archived file of {row.id}"))
-        elif sources[row.id].sha256 != row.sha256:
-            name = layout.name(layout.csv("sources"))
-            problems.append(Problem(name, 0, 0, "sha256", row.sha256, f"{sources[row.id].sha256}"))
+    sources, problems = load(dataset, folder, layout.name(layout.csv("sources")))
     for model, number, row in citing(dataset):
         if row.source_id in sources:
             name = layout.name(layout.csv(model.meta.resource))
@@ -102,6 +71,9 @@ def _check_row(model: type[Table], name: str, number: int, row: Any, source: Sou
     """The problems of one citing row: the cited text is not on the line, or its figure does not read right."""
     problems: list[Problem] = []
     columns = model.columns()
+    if not 1 <= row.locator <= len(source.lines):
+        expected = f"a line of {row.source_id}, which has {len(source.lines)} lines"
+        return [Problem(name, number, columns.index("locator") + 1, "locator", str(row.locator), expected)]
     context = f" (line {row.locator} of {row.source_id}: {source.raw[row.locator - 1].strip()[:40]}…)"
 
     def report(column: str, value: str | None, expected: str) -> None:
@@ -125,7 +97,8 @@ def _pointed(model: type[Table], column: str, row: Any, dataset: Dataset) -> Any
 
 
 def _figure_problems(row: Any, column: str, erratum: Any, report: Callable[[str, str | None, str], None]) -> None:
-    """The figure as printed, read through its erratum, must give the row's value, qualifier and unit."""
+    """The figure as printed, read through its erratum, must give the row's value (and upper end of a range),
+    qualifier and unit."""
     printed = getattr(row, column)
     reading = normalize(printed)
     if erratum and normalize(erratum.as_printed) in reading:
@@ -137,6 +110,13 @@ def _figure_problems(row: Any, column: str, erratum: Any, report: Callable[[str,
         return
     if Decimal(text(row.value)) != figure.value:
         report("value", text(row.value), f"{figure.value.normalize():f}, which {printed!r} reads as")
+    value_max = getattr(row, "value_max", None)  # a table without the column holds no range
+    if hasattr(row, "value_max") and (None if value_max is None else Decimal(text(value_max))) != figure.upper:
+        if figure.upper is None:
+            expected = f"no value: {printed!r} is not a range"
+        else:
+            expected = f"{figure.upper.normalize():f}, the upper end of {printed!r}"
+        report("value_max", text(value_max), expected)
     qualifier = getattr(row, "qualifier", "exact")
     if qualifier != figure.qualifier:
         report("qualifier", qualifier, f"{figure.qualifier!r}, as {printed!r} is worded")

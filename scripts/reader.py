@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas import RESOURCES, Table
+from schemas.base import ColumnError
 from schemas.fields import PATTERN_HINTS
 
 from .crosscheck import CrossCheck
@@ -89,9 +90,13 @@ def typed(model: type[Table], name: str, line: int, row: dict[str, str], problem
     except ValidationError as err:
         columns = model.columns()
         for error in err.errors():
+            blamed = error.get("ctx", {}).get("error")
             column = str(error["loc"][0]) if error["loc"] else ""
+            expected = _expected(error)
+            if isinstance(blamed, ColumnError):  # a model validator that names the column at fault
+                column, expected = blamed.column, blamed.expected
             at = columns.index(column) + 1 if column in columns else 0
-            problems.append(Problem(name, line, at, column, row.get(column) if column else None, _expected(error)))
+            problems.append(Problem(name, line, at, column, row.get(column) if column else None, expected))
         return None
 
 
@@ -105,9 +110,17 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
         resource = model.meta.resource
         name = layout.name(layout.csv(resource))
         rows, lines = dataset.tables.setdefault(resource, []), dataset.lines.setdefault(resource, [])
+        refused = layout.refuses(layout.csv(resource))
+        if refused:
+            problems.append(Problem(name, 0, 0, "", None, refused))
+            cross.unreadable_file(resource)
+            continue
 
-        def checked(model=model, name=name, rows=rows, lines=lines) -> Iterator[tuple[int, dict[str, str]]]:
-            for line, raw in read_rows(layout.csv(model.meta.resource), name, model.columns(), problems.append):
+        malformed: list[bool] = []
+
+        def checked(model=model, name=name, rows=rows, lines=lines, malformed=malformed):
+            path = layout.csv(model.meta.resource)
+            for line, raw in read_rows(path, name, model.columns(), problems.append, lambda: malformed.append(True)):
                 row = typed(model, name, line, raw, problems)
                 if row is not None:
                     rows.append(row)
@@ -115,9 +128,14 @@ def read(layout: Layout) -> tuple[Dataset, list[Problem]]:
                 yield line, raw
 
         before = len(problems)
-        problems.extend(cross.table(model, name, checked()))
+        across = list(cross.table(model, name, checked()))
+        if malformed:  # pass 2 stops: its problems would follow from the broken file, not from the data
+            cross.unreadable_file(resource)
+            continue
+        problems.extend(across)
         if not cross.keys.get(resource) and len(problems) > before:
             cross.unreadable_file(resource)
+    problems.extend(cross.forward_references())
     problems.extend(cross.missing(lambda resource: layout.name(layout.csv(resource))))
     return dataset, problems
 
@@ -144,6 +162,9 @@ def load(layout: Layout) -> Dataset:
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     for resource in package["resources"]:
         path = layout.root / resource["path"]
+        refused = layout.refuses(path) if path.exists() else None
+        if refused:
+            raise Stop(f"{layout.name(layout.descriptor)} names {resource['path']!r}: expected {refused}")
         if not path.exists() or "sha256:" + sha256(path) != resource["hash"]:
             raise Stop(
                 f"{resource['path']} differs from what {layout.name(layout.descriptor)} records: "

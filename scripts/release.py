@@ -2,7 +2,7 @@
 
 Every artifact is reproducible: the zip has fixed timestamps, order and permissions; the workbook's
 dates are the package's release date. The same commit gives byte-identical files. dist/ is built in a
-temporary folder and swapped in whole, so a failed release leaves the last good one in place.
+temporary folder beside it and swapped in whole, so a failed release leaves the last good one in place.
 """
 
 import hashlib
@@ -17,7 +17,7 @@ from typing import Any
 from schemas import PACKAGE
 
 from . import workbook
-from .atomic import replace_dir
+from .atomic import replacing_dir
 from .layout import Layout
 from .package import tabular
 from .reader import Dataset
@@ -74,10 +74,7 @@ def build(layout: Layout, dataset: Dataset) -> Path:
     """Write dist/ from the package, its typed rows and the database."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
     files = names(package["version"])
-    tmp = layout.root / "build" / "dist.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
+    with replacing_dir(layout.dist) as tmp:
         (tmp / files["zip"]).write_bytes(_zip(layout, package))
         shutil.copyfile(layout.database, tmp / files["sqlite"])
         created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
@@ -87,7 +84,4 @@ def build(layout: Layout, dataset: Dataset) -> Path:
             for k in ("zip", "sqlite", "xlsx")
         )
         (tmp / files["sums"]).write_text(sums, encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return replace_dir(tmp, layout.dist)
+    return layout.dist

@@ -36,6 +36,12 @@ UNION SELECT name_zh FROM projects UNION SELECT printed_zh FROM projects
 """
 
 
+# jieba's time grows faster than the length of its text: only so many characters of a text are cut. A cell
+# holds at most 4,000; a search query that needs more than a hundred is not a query.
+MAX_INDEXED_CHARS = 10_000
+MAX_QUERY_CHARS = 100
+
+
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
@@ -54,7 +60,9 @@ class Segmenter:
 
     def index(self, text: str) -> str:
         """Text as it is indexed: every word and sub-word, separated by spaces; text in traditional script is
-        indexed in simplified script too, so that a query in either finds it."""
+        indexed in simplified script too, so that a query in either finds it. Only the first MAX_INDEXED_CHARS
+        characters are cut, so that one huge cell cannot stall the build."""
+        text = text[:MAX_INDEXED_CHARS]
         words = [t for t in self._jieba.cut_for_search(text) if _is_word(t)]
         simplified = to_simplified(text)
         if simplified != text:
@@ -62,8 +70,9 @@ class Segmenter:
         return " ".join(words)
 
     def query(self, text: str) -> str:
-        """An FTS5 MATCH expression for a query: every word of it, quoted, must appear."""
-        words = [t.replace('"', '""') for t in self._jieba.cut(text or "") if _is_word(t)]
+        """An FTS5 MATCH expression for a query (its first MAX_QUERY_CHARS characters): every word of it,
+        quoted, must appear."""
+        words = [t.replace('"', '""') for t in self._jieba.cut((text or "")[:MAX_QUERY_CHARS]) if _is_word(t)]
         return " ".join(f'"{w}"' for w in words) or '""'
 
 

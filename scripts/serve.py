@@ -21,6 +21,7 @@ DATASETTE_SETTINGS = {
     "max_returned_rows": 1000,
     "facet_time_limit_ms": 200,
     "default_page_size": 100,
+    "suggest_facets": False,  # the facets worth showing are declared; guessing others costs every table page
 }
 
 
@@ -56,6 +57,7 @@ def datasette(layout: Layout):
         metadata=json.loads(layout.datasette_metadata.read_text(encoding="utf-8")),
         plugins_dir=str(layout.root / "plugins"),
         settings=DATASETTE_SETTINGS,
+        cors=True,  # the JSON API is open data: a page on another site may fetch it
     )
 
 

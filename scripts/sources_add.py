@@ -2,8 +2,9 @@
 
 The archived name is NNN_HHHHHHHHHHHHHHHH.txt: NNN is the next three-digit number after the highest one
 in the sources folder or in sources.csv, and the 16 hex digits begin the file's SHA-256. Nothing is
-written unless the file is UTF-8 text not archived yet, its id is new, and its row validates through the
-`Source` model; then the archive and sources.csv are each written atomically.
+written unless the file is UTF-8 text not archived yet, its id is new, its row validates through the
+`Source` model and its publisher, if given, is a body of organizations.csv; then the archive and
+sources.csv are each written atomically.
 """
 
 import argparse
@@ -14,8 +15,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from schemas.codes import LANGUAGE, SOURCE_KIND
-from schemas.reference import Source
+from schemas.codes import LANGUAGE, SOURCE_KIND, URL_KIND
+from schemas.reference import Organization, Source
 
 from . import sourcetext
 from .atomic import write_bytes
@@ -29,16 +30,27 @@ OPTIONS = {
     "id": "--id",
     "publisher_zh": "--publisher-zh",
     "publisher_en": "--publisher-en",
+    "publisher_id": "--publisher-id",
     "title_zh": "--title-zh",
     "title_en": "--title-en",
     "kind": "--kind",
     "language": "--language",
     "url": "--url",
+    "url_kind": "--url-kind",
+    "url_checked": "--url-checked",
+    "publisher_note": "--publisher-note",
     "published": "--date",
+    "published_earliest": "--date-earliest",
+    "published_latest": "--date-latest",
     "date_note": "--date-note",
     "notes": "--notes",
 }
-CODES = {"kind": SOURCE_KIND, "language": LANGUAGE}
+CODES = {"kind": SOURCE_KIND, "language": LANGUAGE, "url_kind": URL_KIND}
+FLAGS = {  # the flags of the command, each with the column it sets and its help
+    "--publisher-inferred": ("publisher_inferred", "The text does not name its publisher."),
+    "--date-inferred": ("date_inferred", "The source does not print its date."),
+}
+DATES = ("published", "published_earliest", "published_latest", "url_checked")
 
 
 def decoding_problem(data: bytes, name: str) -> Problem | None:
@@ -67,8 +79,10 @@ def archive_name(folder: Path, recorded: list[str], sha256: str) -> str:
 
 def _row(args: argparse.Namespace, archive_file: str, sha256: str, lines: int) -> dict[str, str]:
     given = {column: getattr(args, column) for column in OPTIONS}
-    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": "day"}
-    row = given | computed | {"date_inferred": "true" if args.date_inferred else "false"}
+    window = "window" if args.published_earliest or args.published_latest else "day"
+    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": window}
+    flags = {column: "true" if getattr(args, column) else "false" for column, _ in FLAGS.values()}
+    row = given | computed | flags
     return {column: row[column] for column in Source.columns()}
 
 
@@ -83,6 +97,16 @@ def duplicates(file: Path, sha256: str, folder: Path, existing: list[tuple[int, 
         if row.id == id_:
             problems.append(Problem(name, line, 1, "id", id_, "an id no other source has: choose another --id"))
     return problems
+
+
+def publisher_problems(layout: Layout, publisher_id: str, name: str, line: int) -> list[Problem]:
+    """--publisher-id, when given, must be the id of a body in organizations.csv."""
+    path = layout.csv("organizations")
+    bodies = {row.id for _, row in read_model(path, layout.name(path), Organization)[0]} if path.is_file() else set()
+    if not publisher_id or publisher_id in bodies:
+        return []
+    at = Source.columns().index("publisher_id") + 1
+    return [Problem(name, line, at, "publisher_id", publisher_id, f"the id of a body in {layout.name(path)}")]
 
 
 def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, dict[str, str]]:
@@ -104,9 +128,14 @@ def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, d
     line = csv_path.read_bytes().count(b"\n") + 1
     checked: list[Problem] = []
     typed(Source, name, line, row, checked)
-    if args.date_inferred and not args.date_note:
-        at = Source.columns().index("date_note") + 1
-        checked.append(Problem(name, line, at, "date_note", "", "how the date was inferred, as --date-inferred says"))
+    checked += publisher_problems(layout, args.publisher_id, name, line)
+    for flag, (column, _) in FLAGS.items():
+        note = column.replace("inferred", "note")
+        if getattr(args, column) and not getattr(args, note):
+            at = Source.columns().index(note) + 1
+            expected = f"how the {column.split('_')[0]} was inferred, as {flag} says"
+            said = [p for p in checked if p.field or note not in p.expected]  # drop the same problem, said by the row
+            checked = [*said, Problem(name, line, at, note, "", expected)]
     problems += [
         replace(p, expected=f"{p.expected} (set by {OPTIONS[p.field]})") if p.field in OPTIONS else p for p in checked
     ]
@@ -151,9 +180,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         described = Source.model_fields[column].description or ""
         codes = f" {CODES[column].describe('en')}" if column in CODES else ""
         default = "zh-Hans" if column == "language" else ""
-        metavar = "YYYY-MM-DD" if column == "published" else None
+        metavar = "YYYY-MM-DD" if column in DATES else None
         add_.add_argument(option, dest=column, default=default, metavar=metavar, help=described + codes)
-        if column == "published":
-            add_.add_argument("--date-inferred", action="store_true", help="The source does not print its date.")
+    for flag, (column, described) in FLAGS.items():
+        add_.add_argument(flag, dest=column, action="store_true", help=described)
     add_.add_argument("--sources", type=Path, help=sourcetext.FOLDER_HELP)
     add_.set_defaults(run=run)

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemas import BY_NAME
+
 from .layout import ROOT
-from .problems import Stop
+from .problems import Problem, Stop
 from .reader import Dataset
 from .segment import to_simplified
 
@@ -62,17 +64,42 @@ class Source:
 
 def read(source_id: str, path: Path) -> Source:
     """One archived file, as archived and normalized."""
-    data = path.read_bytes()
+    return _parsed(source_id, path, path.read_bytes())
+
+
+def _parsed(source_id: str, path: Path, data: bytes) -> Source:
     raw = tuple(data.decode("utf-8").splitlines())
     text = tuple(map(readable, raw))
     lines = tuple(SPACE.sub("", t) for t in text)
     return Source(source_id, hashlib.sha256(data).hexdigest(), path, raw, text, lines)
 
 
-def load(dataset: Dataset, folder: Path) -> dict[str, Source]:
-    """Every source of the sources table whose archived file is in folder, keyed by id."""
-    return {
-        row.id: read(row.id, folder / row.archive_file)
-        for row in dataset.rows("sources")
-        if (folder / row.archive_file).exists()
-    }
+def load(dataset: Dataset, folder: Path, table: str) -> tuple[dict[str, Source], list[Problem]]:
+    """Every source of the sources table (named `table` in problems) whose archived file in folder is the one
+    recorded, keyed by id; and a problem for each other source, whose file is missing, unreadable, not the
+    file recorded (its SHA-256 differs: truncated or replaced) or not UTF-8. The rows citing those are not
+    checked: the problem of the file is the one to fix."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    columns = BY_NAME["sources"].columns()
+    for line, row in dataset.numbered("sources"):
+        path = folder / row.archive_file
+
+        def problem(column: str, value: str, expected: str, row=row, line=line) -> None:
+            unchecked = f"; nothing that cites {row.id} is checked"
+            problems.append(Problem(table, line, columns.index(column) + 1, column, value, expected + unchecked))
+
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            problem("archive_file", row.archive_file, f"a readable file in {folder} ({err.strerror})")
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != row.sha256:
+            problem("sha256", row.sha256, f"the SHA-256 of {path}, which is {digest}: it is not the file archived")
+            continue
+        try:
+            sources[row.id] = _parsed(row.id, path, data)
+        except UnicodeDecodeError as err:
+            problem("archive_file", row.archive_file, f"UTF-8 text, as archived (byte {err.start} of {path} is not)")
+    return sources, problems

@@ -4,6 +4,8 @@ reader streams the files), then Frictionless on the package.
 Every problem is collected and reported; none stops the others from being found.
 """
 
+import json
+
 from .layout import Layout
 from .problems import Problem
 from .reader import read
@@ -14,15 +16,20 @@ def check_rows(layout: Layout) -> list[Problem]:
     return read(layout)[1]
 
 
-def check_frictionless(layout: Layout) -> list[Problem]:
-    """Pass 3: `frictionless validate datapackage.json`, its errors translated to problems."""
-    from frictionless import Package, system
+def check_frictionless(layout: Layout, descriptor: bytes | None = None) -> list[Problem]:
+    """Pass 3: `frictionless validate datapackage.json`, its errors translated to problems. With `descriptor`,
+    that descriptor is validated (in memory, against the files of the package) instead of the one on disk."""
+    from frictionless import FrictionlessException, Package, system
 
     name = layout.name(layout.descriptor)
-    if not layout.descriptor.exists():
+    if descriptor is None and not layout.descriptor.exists():
         return [Problem(name, 0, 0, "", None, "a data package descriptor: run `make build` to write it")]
+    source = json.loads(descriptor) if descriptor is not None else str(layout.descriptor)
     with system.use_context(trusted=False):
-        report = Package(str(layout.descriptor)).validate()
+        try:
+            report = Package(source, basepath=str(layout.root)).validate()
+        except FrictionlessException as err:
+            return [Problem(name, 0, 0, "", None, f"a valid descriptor ({err.error.type}: {err.error.note})")]
     problems = []
     for task in report.tasks:
         file = task.place or name

@@ -46,6 +46,25 @@ def edit_row():
 
 
 @pytest.fixture(scope="session")
+def drop_row():
+    """Remove the rows of a CSV file whose first column holds a key."""
+
+    def drop(path: Path, key: str) -> None:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith(key + ",")), "utf-8")
+
+    return drop
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Layout:
+    """A copy of data/ and checks/ in a temporary folder, to seed a defect in."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "checks", tmp_path / "checks")
+    return Layout(tmp_path)
+
+
+@pytest.fixture(scope="session")
 def sources_dir() -> Path:
     """The archived sources: TAIHANG_SOURCES, or ../shared/sources beside the project."""
     path = Path(os.environ.get("TAIHANG_SOURCES", ROOT.parent / "shared" / "sources"))

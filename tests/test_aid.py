@@ -28,7 +28,7 @@ def test_central_designated_aid(assignments):
         (code, "1994", "", "unknown") for code in ("140425", "140429", "140430", "140431")
     }
     assert _pairs(assignments, "gapp") == {("140425", "2002", "2013", "ended"), ("140427", "2002", "2013", "ended")}
-    assert _pairs(assignments, "sapprft") == {("140425", "2013", "", "unknown"), ("140427", "2013", "", "unknown")}
+    assert _pairs(assignments, "sapprft") == {("140425", "2013", "2017", "ended"), ("140427", "2013", "", "ended")}
     assert _pairs(assignments, "nrta") == {("140425", "2017", "", "ongoing")}
     assert _pairs(assignments, "ccteg") == {("140429", "2015", "", "ongoing")}
     assert _pairs(assignments, "acftu") == {("140427", "2016", "", "ongoing")}

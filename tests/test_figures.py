@@ -18,7 +18,7 @@ from scripts.figures import chinese_number, find, parse
         ("10万元以上", "100000", "at_least", {"yuan", "yuan_per_person", "yuan_per_household"}),
         ("14%以上", "14", "at_least", {"percent"}),
         ("1小时左右", "1", "about", {"hour"}),
-        ("2至3个", "2", "at_least", {"count"}),
+        ("2至3个", "2", "range", {"count"}),
         ("第二", "2", "exact", {"rank"}),
         ("88万余人次", "880000", "more_than", {"person_time"}),
         ("4700余农户", "4700", "more_than", {"household"}),
@@ -36,6 +36,16 @@ def test_parse(text, value, qualifier, units):
     assert figure.value == Decimal(value)
     assert figure.qualifier == qualifier
     assert figure.units() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [("2至3个", 2, 3), ("两至三个", 2, 3), ("2至3万元", 20000, 30000), ("5个", 5, None), ("10万元以上", 100000, None)],
+)
+def test_a_range_reads_as_its_two_ends(text, value, upper):
+    figure = parse(text)
+    assert (figure.value, figure.upper) == (Decimal(value), None if upper is None else Decimal(upper))
+    assert (figure.qualifier == "range") == (upper is not None)
 
 
 def test_a_bare_number_has_no_unit():
@@ -98,7 +108,7 @@ def test_what_is_not_a_chinese_number_is_refused(text):
         ("两千余人", "2000", "more_than", {"person"}),
         ("约三十五个", "35", "about", {"count"}),
         ("12,345.5万元", "123455000", "exact", {"yuan", "yuan_per_person", "yuan_per_household"}),
-        ("两至三个", "2", "at_least", {"count"}),
+        ("两至三个", "2", "range", {"count"}),
     ],
 )
 def test_parse_chinese_and_grouped_numbers(text, value, qualifier, unit):
@@ -124,7 +134,73 @@ def test_find_reads_each_figure_with_its_words():
 
 @pytest.mark.parametrize(
     "line",
-    ["三个方面", "两项补贴", "一个个数字", "第一书记", "十四五规划", "百年大计", "千万不要", "一户一策", "一年多来"],
+    [
+        "一个个数字",
+        "十四五规划",
+        "百年大计",
+        "千万不要",
+        "一户一策",
+        "一年多来",
+        "半导体",
+        "一城风景半城绿",
+        "半个世纪",
+    ],
 )
 def test_chinese_numerals_that_are_wording_are_not_numbers(line):
     assert find(line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "units"),
+    [
+        ("第一", "1", "exact", {"rank"}),
+        ("第四大", "4", "exact", {"rank"}),
+        ("前三", "3", "at_most", {"rank"}),
+        ("一半", "50", "exact", {"percent"}),
+        ("一半以上", "50", "at_least", {"percent"}),
+        ("超过一半", "50", "more_than", {"percent"}),
+        ("过半", "50", "more_than", {"percent"}),
+        ("三分之一", "33.33", "exact", {"percent"}),
+        ("百分之五", "5", "exact", {"percent"}),
+        ("半小时", "0.5", "exact", {"hour"}),
+        ("一个半小时", "1.5", "exact", {"hour"}),
+        ("两个半小时", "2.5", "exact", {"hour"}),
+        ("三天", "3", "exact", {"day"}),
+        ("四届", "4", "exact", {"count"}),
+    ],
+)
+def test_parse_figures_written_in_words(text, value, qualifier, units):
+    figure = parse(text)
+    assert (figure.value, figure.qualifier, figure.units()) == (Decimal(value), qualifier, units)
+
+
+@pytest.mark.parametrize("text", ["半", "第一半", "一半元", "零分之一", "前一半"])
+def test_what_is_not_a_figure_in_words_is_refused(text):
+    with pytest.raises(ValueError):
+        parse(text)
+
+
+def test_find_reads_figures_written_in_words_with_their_form():
+    line = (
+        "增幅位居全省第二，规模位居全国前三，占全省一半以上，半小时通达，一个半小时到太原，七大集群，三个方面，第一书记"
+    )
+    assert [(f.text, f.numbers, f.form) for f in find(line)] == [
+        ("第二", (Decimal(2),), "ordinal"),
+        ("前三", (Decimal(3),), "ordinal"),
+        ("一半以上", (Decimal(50),), "share"),
+        ("半小时", (Decimal("0.5"),), "half"),
+        ("一个半小时", (Decimal("1.5"),), "half"),
+        ("七大", (Decimal(7),), ""),
+        ("三个", (Decimal(3),), ""),
+        ("第一", (Decimal(1),), "ordinal"),
+    ]
+
+
+def test_qian_marks_a_rank_only_before_no_unit_word():
+    """前三 is among the first three; in 目前三个 (at present, three) 前 belongs to another word."""
+    assert [(f.text, f.form) for f in find("目前三个，此前两年，位居前三")] == [
+        ("三个", ""),
+        ("两年", ""),
+        ("前三", "ordinal"),
+    ]
+    assert parse("前两年").units() == {"year"}

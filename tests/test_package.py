@@ -58,13 +58,19 @@ def test_every_column_is_described_in_both_languages():
             assert zh and en, f"{model.meta.resource}.{name}"
 
 
-def test_foreign_keys_point_backwards_or_to_themselves():
+# The one reference forward: a source's publisher is a body, and bodies cite sources. Validation checks it
+# once organizations is read (test_sources), the database once every row is in.
+FORWARD = {("sources", "publisher_id")}
+
+
+def test_foreign_keys_point_backwards_or_to_themselves_but_the_publisher():
     order = [m.meta.resource for m in RESOURCES]
     for model in RESOURCES:
         for fk in model.foreign_keys():
             assert fk.resource in BY_NAME
             assert fk.field in model.model_fields
-            assert order.index(fk.resource) <= order.index(model.meta.resource), (model.meta.resource, fk)
+            backwards = order.index(fk.resource) <= order.index(model.meta.resource)
+            assert backwards != ((model.meta.resource, fk.field) in FORWARD), (model.meta.resource, fk)
 
 
 def test_table_schema_carries_constraints_from_the_models():

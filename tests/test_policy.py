@@ -143,7 +143,10 @@ def test_quantified_commitments(table):
 
 def test_projects_outside_shanxi_keep_the_region_the_text_gives(table):
     xiongan = [pr for pr in table("project_regions") if pr["place_zh"] == "雄安新区"]
-    assert [(pr["project_id"], pr["region_code"]) for pr in xiongan] == [("xiongan-xinzhou-hsr", "130000")]
+    assert [(pr["project_id"], pr["region_code"]) for pr in xiongan] == [
+        ("jjj-xiongan-supply-bases", "130000"),
+        ("xiongan-xinzhou-hsr", "130000"),
+    ]
 
 
 def test_every_project_category_and_kind_is_represented(table):
@@ -157,3 +160,27 @@ def test_policy_events(table):
     assert events["jinzhengfa-2021-36-signed"]["date"] == "2021-11-08"
     assert events["jinzhengfa-2021-36-issued"]["date"] == "2021-11-09"
     assert events["jinzhengfa-2021-36-republished"]["date"] == "2024-07-07"
+
+
+# The names the articles quote that are not projects, and why.
+QUOTED_NOT_PROJECTS = {
+    "土字号": "a kind of brand to be grown by the batch (一批); none is named",
+    "乡字号": "a kind of brand to be grown by the batch (一批); none is named",
+    "柔性用才、项目引才": "a way of recruiting talent, not an undertaking",
+    "一带一路": "the national Belt and Road initiative, which the old area is to join",
+    "中共创建第一城": "Yangquan's claim on which the 红色泉城 brand rests (see that project's note)",
+    "两不愁三保障": "the standard of poverty relief to be kept, not an undertaking",
+    "三属": "a group of people whose allowances are to rise",
+    "三红": "a group of people whose allowances are to rise",
+    "精致": "a quality of the small towns to be built",
+}
+
+
+def test_every_name_an_article_quotes_is_a_project_or_said_not_to_be(table, sources_dir):
+    """A named programme is printed in quotes (“太行人家”): each is part of a project's name as printed."""
+    source = next(s for s in table("sources") if s["id"] == "sxgov-2021-36")
+    lines = (sources_dir / source["archive_file"]).read_text(encoding="utf-8").splitlines()
+    clauses = {int(r["locator"]) for r in table("measure_responsibilities")}
+    printed = [p["printed_zh"] for p in table("projects")]
+    quoted = {name for n in clauses for name in re.findall(r"“([^”]+)”", lines[n - 1])}
+    assert {name for name in quoted if not any(name in p for p in printed)} == set(QUOTED_NOT_PROJECTS)

@@ -1,6 +1,7 @@
 """The provenance verifier and the coverage report catch what they are for, on seeded defects."""
 
 import csv
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from schemas.codes import EXCLUSION_KIND
 from scripts import coverage
+from scripts.cli import main
 from scripts.layout import ROOT, Layout
 from scripts.provenance import verify
 from scripts.reader import read
@@ -40,6 +42,15 @@ def test_seeded_defects_in_a_figure(tmp_path, sources_dir, edit_row, changes, ex
     assert "line" in problems[0] and "of hsx-2022-changzhi-aid" in problems[0]
 
 
+def test_a_range_is_read_with_its_upper_end(tmp_path, sources_dir, edit_row):
+    """Seeded defect: 2至3個 stored with an upper end of 4."""
+    layout = _copy(tmp_path)
+    edit_row(layout.csv("observations"), "shanxi-leading-industries-per-county", {"value_max": "4"})
+    problems = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
+    assert len(problems) == 1, problems
+    assert "column 'value_max': value '4': expected 3, the upper end of '2至3個'" in problems[0]
+
+
 def test_a_figure_from_a_defective_line_is_read_through_its_erratum(table):
     pv = next(o for o in table("observations") if o["id"] == "changzhi-pv-output")
     assert (pv["figure_text"], pv["value"], pv["erratum_id"]) == ("70亿亿元", "7000000000", "sxrb22-15-yiyi")
@@ -62,16 +73,38 @@ def test_coverage_accounts_for_every_number(layout, sources_dir):
     assert set(tallies) == {s["id"] for s in csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))}
 
 
-def test_an_uncaptured_number_fails_coverage(tmp_path, sources_dir):
-    layout = _copy(tmp_path)
-    path = layout.csv("observations")
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(line for line in lines if not line.startswith("ccteg-aid-funds-introduced,")), "utf-8")
+def test_an_uncaptured_number_fails_coverage(data_copy, drop_row, sources_dir):
+    layout = data_copy
+    drop_row(layout.csv("observations"), "ccteg-aid-funds-introduced")
     _, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert [str(p) for p in problems] == [
         "000_a90cbcf78a8e9fcb.txt:18: value '592': expected a row citing this line that holds 592, or an exclusion in "
         + coverage.EXCLUSIONS
     ]
+
+
+def _without(path: Path, prefix: str) -> None:
+    """Drop the lines of a CSV file that start with prefix."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(prefix)]
+    assert len(kept) == len(lines) - 1, prefix
+    path.write_text("".join(kept), "utf-8")
+
+
+def test_a_figure_in_words_is_captured_only_by_the_same_figure(tmp_path, sources_dir):
+    """一半 (half) on line 15 is 50 percent; the 50 of 突破50亿元 on the same line does not capture it."""
+    layout = _copy(tmp_path)
+    _without(layout.csv("observations"), "changzhi-biomedicine-output-provincial-share,")
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
+    assert [(p.file, p.line, p.value) for p in problems] == [("004_32dc34a498241491.txt", 15, "50")]
+
+
+def test_an_identifier_captures_nothing(tmp_path, sources_dir):
+    """前三季度 on line 7 is not captured by the 3 of the id shanxi-poor-area-income-2020q1-3."""
+    layout = _copy(tmp_path)
+    _without(tmp_path / coverage.EXCLUSIONS, "sxrb-2021-poverty-results,7,3,")
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
+    assert [(p.file, p.line, p.value) for p in problems] == [("001_a02f32b729930850.txt", 7, "3")]
 
 
 def test_an_exclusion_that_excuses_nothing_fails_coverage(tmp_path, sources_dir):
@@ -89,3 +122,74 @@ def test_exclusions_are_few_and_of_known_kinds(layout):
     assert {r["kind"] for r in rows} <= set(EXCLUSION_KIND.values())
     assert all(r["reason"] for r in rows)
     assert coverage.exclusions(layout)[1] == []
+
+
+def _damageable(tmp_path: Path, sources_dir: Path) -> Path:
+    """A writable copy of the archived sources, with the package beside it for the CLI."""
+    shutil.copy(ROOT / "datapackage.json", tmp_path)
+    folder = tmp_path / "sources"
+    shutil.copytree(sources_dir, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    return folder
+
+
+def _not_utf8(path: Path) -> None:
+    path.write_bytes(path.read_bytes().decode("utf-8").encode("gb18030"))
+
+
+def _folder_instead(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+DAMAGE = {
+    "truncated": (lambda path: path.write_bytes(path.read_bytes()[:1000]), ":21: column 'sha256'"),
+    "replaced": (lambda path: path.write_text("另一份文件\n", encoding="utf-8"), ":21: column 'sha256'"),
+    "not UTF-8": (_not_utf8, ":21: column 'sha256'"),
+    "missing": (lambda path: path.unlink(), ":20: column 'archive_file'"),
+    "a folder": (_folder_instead, "(Is a directory)"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_source_is_one_clear_problem_not_a_traceback(tmp_path, sources_dir, capsys, damage):
+    _copy(tmp_path)
+    folder = _damageable(tmp_path, sources_dir)
+    spoil, expected = DAMAGE[damage]
+    spoil(folder / "003_6c3ae5bf29131331.txt")
+    for command in ("verify", "coverage"):
+        assert main(["--root", str(tmp_path), command, "--sources", str(folder)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert out[-1] == "1 problem(s) found.", out[-5:]
+        problem = out[-2]
+        assert problem.startswith("data/sources.csv:5:") and expected in problem, problem
+        assert problem.endswith("nothing that cites sxgov-2021-36 is checked"), problem
+
+
+def test_a_source_that_is_not_utf8_as_recorded_is_reported(tmp_path, sources_dir, edit_row):
+    layout = _copy(tmp_path)
+    folder = _damageable(tmp_path, sources_dir)
+    path = folder / "003_6c3ae5bf29131331.txt"
+    _not_utf8(path)
+    edit_row(layout.csv("sources"), "sxgov-2021-36", {"sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    [problem] = verify(layout, read(layout)[0], folder)
+    assert problem.field == "archive_file" and problem.expected.startswith("UTF-8 text, as archived (byte ")
+
+
+def test_a_locator_past_the_end_of_its_source_is_reported(tmp_path, sources_dir, edit_row):
+    layout = _copy(tmp_path)
+    edit_row(layout.csv("sources"), "hsx-2022-changzhi-aid", {"lines": "1000"})  # a wrong line count lets it pass
+    edit_row(layout.csv("observations"), "nrta-aid-free-funds-invested", {"locator": "900"})
+    [problem] = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
+    assert problem.endswith(
+        "column 'locator': value '900': expected a line of hsx-2022-changzhi-aid, which has 62 lines"
+    )
+
+
+def test_coverage_against_a_folder_without_the_sources_says_so_and_fails(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["coverage", "--sources", str(tmp_path / "empty")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "5 problem(s) found."
+    assert all("expected a readable file in" in line and "(No such file or directory)" in line for line in out[-6:-1])

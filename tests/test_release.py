@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from schemas import BY_NAME, PACKAGE
 from scripts import release, site
 from scripts.layout import ROOT, Layout
+from scripts.problems import Stop
 from scripts.reader import load
 from scripts.site import publish
 from scripts.site.downloads import size
@@ -79,20 +81,21 @@ def test_a_failed_release_leaves_the_last_good_one(tmp_path, monkeypatch, built,
     with pytest.raises(RuntimeError, match="injected"):
         release.build(layout, load(layout))
     assert {p.name: p.read_bytes() for p in layout.dist.iterdir()} == good
-    assert not (tmp_path / "build" / "dist.tmp").exists()
+    assert not list(tmp_path.glob(".dist.*"))
 
 
-def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch):
+def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch, capsys):
     before = (built.root / "site" / "index.html").read_bytes()
 
     def failing(*args, **kwargs):
         return subprocess.CompletedProcess(args, 1, "", "injected failure")
 
     monkeypatch.setattr(publish.subprocess, "run", failing)
-    with pytest.raises(RuntimeError, match="injected failure"):
+    with pytest.raises(Stop, match="mkdocs build failed"):
         site.build(built)
+    assert "injected failure" in capsys.readouterr().err
     assert (built.root / "site" / "index.html").read_bytes() == before
-    assert not (built.root / "build" / "site.tmp").exists()
+    assert not list(built.root.glob(".site.*"))
 
 
 def test_the_download_page_links_every_artifact_with_size_and_checksum(built, dist):
@@ -121,3 +124,25 @@ def test_the_workbook_reads_well_in_excel(dist):
     column = "ABCDEFGHIJKLMNOP"[BY_NAME["sources"].columns().index("published")]
     assert re.search(rf'<c r="{column}2" s="[0-9]+"><v>[0-9]+</v>', sheets["sources"])
     assert "<t>line</t>" in strings and "<t>year</t>" in strings  # units in the dictionary sheet
+
+
+def test_the_site_is_dated_by_the_package_not_by_the_day_it_is_built(built, monkeypatch):
+    """MkDocs dates the sitemap (and its gzip header) by the build's day: two builds on different days would
+    differ. The site step gives it the package's release date."""
+    created = PACKAGE["created"][:10]
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {created}
+    stamp = int.from_bytes((built.site / "sitemap.xml.gz").read_bytes()[4:8], "little")  # the gzip header's MTIME
+    assert datetime.fromtimestamp(stamp, UTC).date().isoformat() == created
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # seeded defect: a date inherited from the environment
+    assert publish.mkdocs_env()["SOURCE_DATE_EPOCH"] == str(stamp)
+
+
+@pytest.mark.slow
+def test_a_site_built_today_carries_the_package_date(tmp_path, built, monkeypatch):
+    """Seeded defect: a package dated another day than today; the built sitemap follows the package."""
+    shutil.copytree(built.root, tmp_path / "copy", symlinks=True)
+    monkeypatch.setitem(PACKAGE, "created", "2020-01-02T00:00:00Z")
+    site.build(Layout(tmp_path / "copy"))
+    sitemap = (tmp_path / "copy" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-01-02"}

@@ -8,10 +8,14 @@ import json
 import shutil
 import socket
 import statistics
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import quote
 from urllib.request import urlopen
 
 import pytest
@@ -26,6 +30,7 @@ from scripts.reader import read
 
 COLUMNS = BY_NAME["sources"].columns()
 GOOD_ROW = next(csv.reader(io.StringIO((ROOT / "data/sources.csv").read_text(encoding="utf-8").splitlines()[4])))
+GOOD_ROW[COLUMNS.index("publisher_id")] = ""  # the organizations table is empty in these tests
 # No deadline: a time limit measures the machine, not the code (issue 10).
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -34,6 +39,8 @@ def _check(tmp_path: Path, content: bytes) -> list[Problem]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "sources.csv").write_bytes(content)
+    # sources.publisher_id refers to organizations: present and empty, so that only sources.csv is tested
+    (data / "organizations.csv").write_text(",".join(BY_NAME["organizations"].columns()) + "\n", encoding="utf-8")
     problems = validate.check_rows(Layout(tmp_path))
     for problem in problems:
         assert str(problem).startswith("data/sources.csv")
@@ -174,3 +181,81 @@ def test_problem_messages_always_name_file_line_and_expectation(tmp_path, name):
     (data / f"{name}.csv").write_bytes(b"\xff\xfe\x00garbage")
     problems = validate.check_rows(Layout(tmp_path))
     assert problems and all(str(p).startswith(f"data/{name}.csv") and "expected" in str(p) for p in problems)
+
+
+HOSTILE = [
+    "/taihang/regions.json?" + "&".join(f"a{i}=1" for i in range(4000)),
+    "/taihang.json?sql=" + quote("select printf('%.*c', 900000000, 'x')"),
+    "/taihang.json?sql=" + quote("select hex(zeroblob(400000)), hex(zeroblob(400000)) from observations"),
+    "/taihang/search_everything.json?q=" + quote("太行革命老区振兴发展" * 500),
+]
+
+
+def _serve_in_a_process(layout: Layout) -> tuple[subprocess.Popen, int]:
+    """Datasette as `serve` configures it, in a process of its own (so that its memory can be read)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    code = (
+        "import uvicorn; from pathlib import Path; from scripts.layout import Layout; from scripts.serve import datasette; "
+        f"uvicorn.run(datasette(Layout(Path({str(layout.root)!r}))).app(), host='127.0.0.1', port={port}, "
+        "log_level='warning')"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("Datasette did not start")
+
+
+def _peak_memory_mb(pid: int) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) // 1024 for line in fh if line.startswith("VmHWM:"))
+
+
+@pytest.mark.slow
+def test_datasette_under_a_hostile_load(built):
+    """2,000 requests, 16 at a time, 1% of them hostile (thousands of parameters, a runaway printf, a huge
+    result, a long search): every ordinary request answered, none stalled, the server's memory bounded."""
+    from schemas.statements import QUERIES
+
+    process, port = _serve_in_a_process(built)
+    ordinary = [
+        f"/taihang/{q.name}.json?_shape=array&" + "&".join(f"{k}={quote(str(v))}" for k, v in q.example.items())
+        for q in QUERIES
+    ] + ["/taihang/observations.json?_size=50", "/taihang/regions.json?_labels=on"]
+    plan = [(i % 100 == 50, HOSTILE[i % 4] if i % 100 == 50 else ordinary[i % len(ordinary)]) for i in range(2000)]
+
+    def fetch(item: tuple[bool, str]) -> tuple[bool, int, float]:
+        hostile, path = item
+        started = time.perf_counter()
+        try:
+            with urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+                response.read()
+                status = response.status
+        except HTTPError as err:
+            status = err.code
+        return hostile, status, time.perf_counter() - started
+
+    try:
+        with ThreadPoolExecutor(16) as pool:
+            results = list(pool.map(fetch, plan))
+        peak = _peak_memory_mb(process.pid)
+    finally:
+        process.terminate()
+        _, log = process.communicate(timeout=30)
+    normal = sorted(t for hostile, _, t in results if not hostile)
+    report: dict[str, float] = {"requests": len(results), "hostile": sum(h for h, _, _ in results), "concurrency": 16}
+    report |= {"p95_ms": 1000 * statistics.quantiles(normal, n=20)[-1], "max_ms": 1000 * normal[-1], "peak_mb": peak}
+    (built.root / "build" / "load-test-hostile.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"\nDatasette under a hostile load: {report}")
+    assert {status for hostile, status, _ in results if not hostile} == {200}
+    assert {status for hostile, status, _ in results if hostile} <= {200, 400, 414}
+    assert normal[-1] < 10, "an ordinary request waited behind a hostile one"
+    assert peak < 500
+    assert "Traceback" not in log

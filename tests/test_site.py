@@ -299,3 +299,18 @@ def test_the_map_names_every_county_as_text_in_the_pages_language(site):
         legend = html.split("</figure>")[1].split("</ul>")[0]
         assert len(re.findall(r'<a href="regions/\d{6}/">', legend)) == 35
         assert f">{county}</a>" in legend and city in legend
+
+
+def test_a_range_is_shown_with_both_ends(site):
+    """2至3个 is stored as 2 with an upper end of 3, and read as 2–3 (with its unit) where values are shown."""
+    for page in ("sources/sxrb-2021-poverty-results", "en/sources/sxrb-2021-poverty-results"):
+        parser = Cells()
+        parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+        assert any(cell.strip().startswith("2–3") for cell in parser.cells), page
+
+
+def test_code_on_a_page_shows_its_characters_not_entities(site):
+    """A file name in a code span showed &#95; for each underscore (esc() inside backticks)."""
+    page = (site / "sources" / "sxgov-2021-36" / "index.html").read_text(encoding="utf-8")
+    assert "<code>003_6c3ae5bf29131331.txt</code>" in page
+    assert "&amp;#95;" not in page

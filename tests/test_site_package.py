@@ -176,3 +176,16 @@ def test_the_site_builds_in_a_copy_of_the_project(tmp_path, built):
     assert (tmp_path / "site" / "en" / "sources" / "index.html").exists()
     assert (layout.fragments / "figures.sxgov-2021-36.en.md").exists()
     assert before == (_digests(built.docs / "regions"), (built.root / "site" / "index.html").read_bytes())
+
+
+def test_a_source_page_says_what_is_inferred_and_where_a_copy_is(built):
+    page = (built.docs / "sources" / "czrb-2024-11-page.md").read_text(encoding="utf-8")
+    assert "- 发布者：[长治日报（推断）](../organizations/" in page  # linked to its body, marked inferred
+    assert "- 日期：2024-11-28–12-03（推断）" in page
+    assert "- 网址：未找到公开副本（查找于 2026-11-23）" in page
+    english = (built.docs / "sources" / "sxgov-2021-36.en.md").read_text(encoding="utf-8")
+    assert "- Address: [http://redsx.org.cn/yaowen/117.html](http://redsx.org.cn/yaowen/117.html)" in english
+    assert "(republication, checked on 2026-11-23)" in english
+    assert "长治日报（推断）" in (built.docs / "sources" / "index.md").read_text(encoding="utf-8")
+    figures = (built.fragments / "figures.czrb-2024-11-page.zh.md").read_text(encoding="utf-8")
+    assert "长治日报 2024-11-28–12-03 第94行" in figures

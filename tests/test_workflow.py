@@ -142,6 +142,12 @@ def test_refusals_of_source_add(project, tmp_path, capsys):
             [*METADATA[2:], "--id", "sxgov-2021-36"],
             "column 'id': value 'sxgov-2021-36': expected an id no other source has",
         ),
+        "unknown publisher": (
+            TEXT.encode(),
+            [*METADATA, "--publisher-id", "no-such-body"],
+            "column 'publisher_id': value 'no-such-body': expected the id of a body in data/organizations.csv "
+            "(set by --publisher-id)",
+        ),
         "bad metadata": (
             TEXT.encode(),
             [*METADATA[:-4], "--kind", "blog", "--date", "2024-02-30", "--date-inferred"],
@@ -157,6 +163,13 @@ def test_refusals_of_source_add(project, tmp_path, capsys):
         assert "Traceback" not in out + err and "Stopped: Nothing archived or recorded." in err
     assert "column 'published': value '2024-02-30': expected a real calendar date" in out
     assert "column 'date_note': value '': expected how the date was inferred" in out
+    incoming.write_bytes(TEXT.encode())
+    for option, expected in {
+        "--publisher-inferred": "column 'publisher_note': value '': expected how the publisher was inferred",
+        "--url=http://example.org/": "an address (url) has a url_kind and a url_checked date",
+    }.items():
+        assert run(root, folder, "source", "add", str(incoming), *METADATA, option) == 1
+        assert expected in capsys.readouterr().out, option
     assert ((root / "data/sources.csv").read_bytes(), sorted(folder.iterdir())) == before
 
 

@@ -37,11 +37,12 @@ def _digits(value: float, lang: str) -> str:
     return text.rstrip("0").rstrip(".")
 
 
-def with_unit(value: float | int | None, unit: str, lang: str) -> str:
-    """A number in large units with its unit's label: 4586万元, 12.5%; 45.86 million yuan."""
+def with_unit(value: float | int | None, unit: str, lang: str, upto: float | int | None = None) -> str:
+    """A number (or a range up to `upto`) in large units with its unit's label: 4586万元, 12.5%, 2–3个;
+    45.86 million yuan."""
     if value is None:
         return ""
-    number = scaled(value, lang)
+    number = scaled(value, lang) + (f"–{scaled(upto, lang)}" if upto is not None else "")
     if not unit:
         return number
     joined = lang == CHINESE or not unit[:1].isalpha()
@@ -50,9 +51,9 @@ def with_unit(value: float | int | None, unit: str, lang: str) -> str:
 
 def reading(ctx: Context, o: Any) -> str:
     """An observation's value as we read it: in large units, with its unit and a qualifier that says the
-    printed figure is not exact (余, 约, 以上), escaped."""
-    amount = with_unit(o["value"], ctx.code(OBSERVATIONS, "unit", o), ctx.lang)
-    if o["qualifier"] and _shown(o["qualifier"], ctx.lang):
+    printed figure is not exact (余, 约, 以上), escaped; a range reads 2–3, which says it is one."""
+    amount = with_unit(o["value"], ctx.code(OBSERVATIONS, "unit", o), ctx.lang, o["value_max"])
+    if o["qualifier"] and o["value_max"] is None and _shown(o["qualifier"], ctx.lang):
         label = code(OBSERVATIONS, "qualifier", o["qualifier"], ctx.lang)
         amount = amount + ctx.paren(label) if ctx.lang == CHINESE else f"{label} {amount}"
     return esc(amount)

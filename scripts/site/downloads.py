@@ -15,7 +15,7 @@ from .. import release
 from ..layout import Layout
 from ..reader import sha256
 from .context import Context
-from .markup import download_link, esc, literal, table
+from .markup import code, download_link, esc, table
 from .words import CHINESE, LANGS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -95,7 +95,7 @@ def download_table(ctx: Context, layout: Layout) -> str:
         [
             download_link(d.name, up(ctx.lang)),
             esc(d.titles[LANGS.index(ctx.lang)]),
-            literal(d.mediatype),
+            code(d.mediatype),
             size(d.path.stat().st_size),
             f"`{sha256(d.path)}`",
         ]

@@ -84,7 +84,7 @@ def projects_by_kind(ctx: Context) -> str:
     for category in in_code_order("projects", "category", grouped):
         label = code("projects", "category", category, ctx.lang)
         out += [f"#### {esc(label[:1].upper() + label[1:])}", ""]
-        out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure")))
+        out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure", "report")))
     return "\n".join(out)
 
 
@@ -136,6 +136,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "downloads": download_table(ctx, layout),
         "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
         "citation": citation(ctx, layout),
+        "projects-count": str(ctx.data.rows("SELECT count(*) FROM projects")[0][0]),
     }
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
 

@@ -55,7 +55,7 @@ def _sources(ctx: Context) -> str:
     return table(
         [ctx.word(k) for k in ("name", "publisher", "published")],
         [
-            [link(ctx.text(s, "title"), f"{sid}.md"), esc(ctx.text(s, "publisher")), esc(source.published(ctx, sid))]
+            [link(ctx.text(s, "title"), f"{sid}.md"), esc(source.publisher(ctx, sid)), esc(source.published(ctx, sid))]
             for sid, s in ctx.data.sources.items()
         ],
     )

@@ -54,15 +54,20 @@ def policies(ctx: Context, pids: Iterable[str]) -> str:
     return ctx.sep.join(policy_name(ctx, pid) for pid in pids)
 
 
+def source_date(source: Any) -> str:
+    """A source's date as precise as it is known: 2022-04-01, or a window such as 2024-11-28–12-03."""
+    first, last = source["published_earliest"], source["published_latest"]
+    if not (first and last):
+        return source["published"]
+    return f"{first}–{last[5:] if last[:4] == first[:4] else last}"
+
+
 def source_label(ctx: Context, sid: str) -> str:
     """A source by its publisher and date; in Chinese, the publisher in simplified characters, so that a
     paper printed in traditional ones (山西日報) goes by one name (山西日报)."""
     s = ctx.data.sources[sid]
-    return (
-        f"{to_simplified(s['publisher_zh'])} {s['published']}"
-        if ctx.lang == CHINESE
-        else f"{s['publisher_en']}, {s['published']}"
-    )
+    date = source_date(s)
+    return f"{to_simplified(s['publisher_zh'])} {date}" if ctx.lang == CHINESE else f"{s['publisher_en']}, {date}"
 
 
 def source_link(ctx: Context, sid: str, anchor: str = "") -> str:

@@ -3,6 +3,7 @@
 Also the few shapes the pages share: tables, headed sections, figures with captions, download links.
 """
 
+import html
 import re
 from urllib.parse import quote
 
@@ -16,17 +17,18 @@ def _entity(match: re.Match) -> str:
     return f"{match[1]}&#{ord(match[2])};" if match[1] else f"&#{ord(match[3])};"
 
 
+def code(value: object) -> str:
+    """A value shown as code: an HTML <code> element with its text escaped for HTML. Markdown's backticks
+    would show esc()'s entities (&#95; for _) literally."""
+    return f"<code>{html.escape(str(value), quote=True)}</code>"
+
+
 def esc(value: object) -> str:
     """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line, and a start
     that would open a list, a rule or a heading (1986. , - , ---) written as an entity, wherever it stands."""
     if value is None:
         return ""
     return _LEADING.sub(_entity, " ".join(str(value).translate(_ENTITIES).split()))
-
-
-def literal(value: object) -> str:
-    """A value set as code, escaped (raw HTML: a Markdown code span would show the entities)."""
-    return f"<code>{esc(value)}</code>"
 
 
 def link(label: object, target: str) -> str:
@@ -59,4 +61,4 @@ def figure(svg: str, caption: str) -> str:
 
 def download_link(name: str, up: str) -> str:
     """A link to a file of the downloads folder, named as code (raw HTML: it is not a docs page)."""
-    return f'<a href="{up}downloads/{esc(name)}">{literal(name)}</a>'
+    return f'<a href="{up}downloads/{esc(name)}">{code(name)}</a>'

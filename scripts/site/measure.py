@@ -1,5 +1,6 @@
 """The page of a measure (an article of a policy): its section, our summary, the bodies responsible,
-its targets and the projects it names."""
+its targets and the projects it names, each with what later sources report on it, and the reports on the
+measure itself."""
 
 from . import tables
 from .amounts import original
@@ -51,7 +52,16 @@ def page(ctx: Context, mid: str) -> str:
                     ctx, data.rows("SELECT * FROM policy_targets WHERE measure_id = ? ORDER BY target_year, id", mid)
                 ),
             ),
-            (ctx.word("projects"), tables.projects(ctx, projects, ("project", "category", "action", "region"))),
+            (
+                ctx.word("projects"),
+                tables.projects(ctx, projects, ("project", "category", "action", "region", "report")),
+            ),
+            (
+                ctx.word("later_reports"),
+                tables.updates(
+                    ctx, data.rows("SELECT * FROM project_updates WHERE measure_id = ? ORDER BY as_of, id", mid)
+                ),
+            ),
         ]
     )
     return "\n".join(out)

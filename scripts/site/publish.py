@@ -1,5 +1,5 @@
 """The site step: check the inputs, generate the pages and fragments once, build with MkDocs (strict) into
-a temporary folder, add the downloads, and swap the result into site/.
+a temporary folder beside site/, add the downloads, and swap the result into site/ in one step.
 
 A failed build leaves the last good site in place. MkDocs itself generates nothing: the pages must exist
 before it starts, because mkdocs-static-i18n sees only files that are in docs/.
@@ -9,10 +9,15 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from ..atomic import replace_dir, write_files
+from schemas import PACKAGE
+
+from ..atomic import replacing_dir, write_files
 from ..layout import Layout
+from ..lock import dies_with_parent
+from ..problems import Stop
 from ..segment import site_userdict
 from . import fragments, indexes, inputs, measure, organization, region, source
 from .context import Context
@@ -52,24 +57,31 @@ def generate(layout: Layout) -> list[Path]:
     return changed
 
 
+def mkdocs_env() -> dict[str, str]:
+    """MkDocs' environment: the package's release date as the build date (the sitemap's dates, the gzip
+    header), so that two builds of one commit on different days are byte-identical."""
+    created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00"))
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(created.timestamp()))}
+
+
 def build(layout: Layout) -> Path:
     """Build site/ from the database and the release: generate, MkDocs (strict), downloads, swap."""
     inputs.check(layout)
     generate(layout)
-    tmp = layout.root / "build" / "site.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp)],
-        cwd=layout.root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
-    for download in downloads(layout):
-        target = tmp / "downloads" / download.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(download.path, target)
-    return replace_dir(tmp, layout.root / "site")
+    with replacing_dir(layout.site) as tmp:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp)],
+            cwd=layout.root,
+            capture_output=True,
+            text=True,
+            env=mkdocs_env(),
+            preexec_fn=dies_with_parent,
+        )
+        if result.returncode != 0:
+            print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
+            raise Stop("mkdocs build failed (its output is above); the last good site is left in place.")
+        for download in downloads(layout):
+            target = tmp / "downloads" / download.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(download.path, target)
+    return layout.site

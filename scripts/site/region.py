@@ -1,11 +1,11 @@
 """The page of a region: its parent, its designations, the aid it received, its figures, projects, events
 and the regions within it."""
 
-from . import labels, summary
+from . import labels, markup, summary
 from .amounts import original
 from .context import Context
 from .links import cite, policy_link, region_link, region_name
-from .markup import esc, literal, sections
+from .markup import esc, sections
 from .tables import assignments, events, figures, projects
 from .words import CHINESE, fact
 
@@ -45,7 +45,7 @@ def page(ctx: Context, code: str) -> str:
     out += [*designated, *summary.lines(ctx, code, found)]
     if r["note"]:
         out.append(f"- {esc(ctx.ours(r['note']))}")
-    out += ["", f"{ctx.word('division_code')}{ctx.colon}{literal(code)}", ""]
+    out += ["", f"{ctx.word('division_code')}{ctx.colon}{markup.code(code)}", ""]
     out += sections(
         [
             (ctx.word("aid"), assignments(ctx, ctx.data.aid_received(code), "body")),

@@ -2,11 +2,13 @@
 that a row of the dataset cites, with an anchor the citations link to."""
 
 from collections import defaultdict
+from typing import Any
 
 from . import labels
 from .amounts import original
 from .context import Context
-from .markup import esc, literal, sections, table
+from .links import source_date
+from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
 FOLDER = "sources"
@@ -18,22 +20,48 @@ def keys(ctx: Context) -> list[str]:
 
 
 def published(ctx: Context, sid: str) -> str:
-    """The date of a source, marked when it is inferred."""
+    """The date of a source (a window where only that is known), marked when it is inferred."""
     s = ctx.data.sources[sid]
-    return s["published"] + (ctx.word("inferred") if s["date_inferred"] else "")
+    return source_date(s) + (ctx.word("inferred") if s["date_inferred"] else "")
+
+
+def publisher(ctx: Context, sid: str) -> str:
+    """The publisher of a source, marked when it is inferred (text, not yet escaped)."""
+    s = ctx.data.sources[sid]
+    return ctx.text(s, "publisher") + (ctx.word("inferred") if s["publisher_inferred"] else "")
+
+
+def publisher_link(ctx: Context, sid: str) -> str:
+    """The publisher, linked to its body's page when the source names one, marked when it is inferred."""
+    s = ctx.data.sources[sid]
+    if not s["publisher_id"]:
+        return esc(publisher(ctx, sid))
+    return link(publisher(ctx, sid), f"{ctx.up}organizations/{s['publisher_id']}.md")
+
+
+def address(ctx: Context, s: Any) -> str:
+    """Where a public copy of the source is, what kind of copy it is and when it was checked; or that none
+    was found."""
+    if not s["url"]:
+        return esc(ctx.word("no_copy", date=s["url_checked"]))
+    said = ctx.word("copy_checked", kind=ctx.code("sources", "url_kind", s), date=s["url_checked"])
+    return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
-    archive = f"{literal(s['archive_file'])} · SHA-256 {literal(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
+    archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
     out = [
         f"# {esc(ctx.text(s, 'title'))}",
         "",
         *original(ctx, s["title_zh"]),
-        ctx.fact("publisher", esc(ctx.text(s, "publisher"))),
+        ctx.fact("publisher", publisher_link(ctx, sid)),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),
+        *([ctx.fact("address", address(ctx, s))] if s["url"] or s["url_checked"] else []),
         ctx.fact("archive", archive),
+        "",
+        esc(ctx.ours(s["publisher_note"])),
         "",
         esc(ctx.ours(s["date_note"])),
         "",

@@ -1,4 +1,5 @@
-"""The tables that several pages and fragments show: figures, aid assignments, events, targets, errata.
+"""The tables that several pages and fragments show: figures, aid assignments, events, targets, errata,
+projects, and what later sources report on a project, target or measure.
 
 Each takes the context (data, language, depth) and returns a Markdown table of escaped cells, with
 every coded value as its label in the page's language.
@@ -33,8 +34,9 @@ def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> st
     out = []
     for o in rows:
         what = esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name"))
-        if o["place_zh"]:
-            what += ctx.paren(printed(ctx, o["place_zh"]))
+        for part in ("subset_zh", "place_zh"):
+            if o[part]:
+                what += ctx.paren(printed(ctx, o[part]))
         cells = [what, reading(ctx, o), printed(ctx, o["figure_text"])]
         cells += [region_link(ctx, o["region_code"])] if with_region else []
         out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"])])
@@ -99,15 +101,54 @@ def events(ctx: Context, where: str, params: tuple) -> str:
 
 def targets(ctx: Context, rows: list[Any]) -> str:
     return table(
-        [ctx.word(k) for k in ("year", "target", "printed", "source")],
+        [ctx.word(k) for k in ("year", "target", "printed", "source", "report")],
         [
             [
                 esc(r["target_year"]),
                 esc(ctx.text(r, "text")),
                 esc(r["figure_text"]),
                 cite(ctx, r["source_id"], r["locator"]),
+                latest_report(ctx, "target_id", r["id"]),
             ]
             for r in rows
+        ],
+    )
+
+
+def latest_report(ctx: Context, column: str, key: str) -> str:
+    """What the latest later source says of a project, target or measure (`column` of project_updates): each
+    update of the latest date with its status, date, the source's words and the line; or that none does."""
+    rows = ctx.data.rows(
+        f"SELECT * FROM project_updates WHERE {column} = ? AND as_of = "
+        f"(SELECT max(as_of) FROM project_updates WHERE {column} = ?) ORDER BY id",
+        key,
+        key,
+    )
+    if not rows:
+        return esc(ctx.word("no_report"))
+    return ctx.semicolon.join(
+        esc(ctx.code("project_updates", "status", u))
+        + ctx.paren(esc(u["as_of"]))
+        + f"{ctx.colon}{esc(u['status_zh'])}"
+        + ctx.paren(cite(ctx, u["source_id"], u["locator"]))
+        for u in rows
+    )
+
+
+def updates(ctx: Context, rows: list[Any]) -> str:
+    """Reports of later sources, one a row: date, status, the source's words, the figure and the line."""
+    figure = ctx.data.row
+    return table(
+        [ctx.word(k) for k in ("as_of_date", "status", "printed", "figure", "source")],
+        [
+            [
+                esc(u["as_of"]),
+                esc(ctx.code("project_updates", "status", u)),
+                esc(u["status_zh"]),
+                esc(figure("observations", u["observation_id"])["figure_text"] if u["observation_id"] else ""),
+                cite(ctx, u["source_id"], u["locator"]),
+            ]
+            for u in rows
         ],
     )
 
@@ -141,6 +182,7 @@ PROJECT_CELLS = {  # a column of a table of projects: its heading word, and how 
     "region": lambda ctx, p: project_places(ctx, p["id"]),
     "measure": lambda ctx, p: measure_link(ctx, p["measure_id"]),
     "source": lambda ctx, p: cite(ctx, p["source_id"], p["locator"]),
+    "report": lambda ctx, p: latest_report(ctx, "project_id", p["id"]),
 }
 
 
