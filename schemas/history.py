@@ -52,7 +52,7 @@ class AidAssignment(Table):
         le=2100,
     )
     status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
-        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended，除非备注点出继任机构并说明原因",
+        "截至来源日期的状态；帮扶单位已被继任机构取代的为“已结束”，除非备注点出继任机构并说明原因",
         "Status as of the source's date; ended when the helping body has since been replaced by a successor "
         "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
     )
@@ -114,7 +114,7 @@ class Erratum(Table):
         description_en="Defects of the sources that touch a recorded fact: what was printed, the reading we chose, and why.",
         primary_key=("id",),
         facets=("kind", "source_id"),
-        cites=Citation(texts=(Cite("as_printed"),), label="as_printed"),
+        cites=Citation(texts=(Cite("as_printed"),), label="as_printed", reading="reading"),
     )
 
     id: Slug = column("勘误标识", "Erratum identifier (stable slug).")

@@ -61,7 +61,7 @@ class Translation(Table):
         label_column="text_zh",
     )
 
-    text_en: Text = column(
+    text_en: Prose = column(
         "英文原句（本项目撰写）", "The English text, exactly as a column of our own words holds it.", ours=True
     )
-    text_zh: Text = column("中文译文（本项目撰写）", "Our Chinese rendering of it.", ours=True)
+    text_zh: Prose = column("中文译文（本项目撰写）", "Our Chinese rendering of it.", ours=True)

@@ -59,11 +59,11 @@ class Source(Table):
     )
     published_precision: Annotated[str, PRECISION] = column("发布日期的精度", "Precision of the publication date.")
     published_earliest: IsoDate | None = column(
-        "最早可能的发布日期（精度为 window 时必填）",
+        "最早可能的发布日期（精度为“区间”时必填）",
         "Earliest possible date of publication; given when, and only when, the precision is window.",
     )
     published_latest: IsoDate | None = column(
-        "最晚可能的发布日期（精度为 window 时必填）",
+        "最晚可能的发布日期（精度为“区间”时必填）",
         "Latest possible date of publication; given when, and only when, the precision is window.",
     )
     date_inferred: Flag = column(

@@ -15,6 +15,7 @@ import pytest
 from schemas import RESOURCES
 from scripts.database import searchable
 from scripts.package import table_schema
+from scripts.segment import to_simplified
 
 # Latin words a Chinese page may show: names of standards, formats, tools and licences, and units.
 LATIN_ALLOWED = {
@@ -54,6 +55,7 @@ LATIN_ALLOWED = {
     "ISO",
     "BCP",
     "LNG",
+    "LED",
 }
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-/²]*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -63,30 +65,39 @@ SPELLED_OUT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?<![\d.,])
 
 
 class MainText(HTMLParser):
-    """The text a reader reads in a page's main content: the article, without code, scripts and styles."""
+    """The text a reader reads in a page's main content: the article, without code, scripts and styles;
+    with `quoted=False`, also without what the page marks as Chinese (lang="zh": a name, title or figure
+    quoted as printed on an English page)."""
 
     SKIPPED = frozenset({"code", "script", "style", "pre"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
-    def __init__(self):
+    def __init__(self, quoted: bool = True):
         super().__init__(convert_charrefs=True)
         self.article = self.skipped = 0
+        self.quoted = quoted
+        self.marked: list[bool] = []  # per open element: whether it is marked as Chinese
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.article += tag == "article"
         self.skipped += tag in self.SKIPPED
+        if tag not in self.VOID:
+            self.marked.append(not self.quoted and ("lang", "zh") in attrs)
 
     def handle_endtag(self, tag):
         self.article -= tag == "article"
         self.skipped -= tag in self.SKIPPED
+        if tag not in self.VOID and self.marked:
+            self.marked.pop()
 
     def handle_data(self, data):
-        if self.article and not self.skipped:
+        if self.article and not self.skipped and not any(self.marked):
             self.parts.append(data)
 
     @classmethod
-    def of(cls, html: str) -> str:
-        parser = cls()
+    def of(cls, html: str, quoted: bool = True) -> str:
+        parser = cls(quoted)
         parser.feed(html)
         return "\n".join(parser.parts)
 
@@ -108,7 +119,7 @@ def printed_columns(model) -> list[str]:
 
 
 def printed_texts(database: Path) -> list[str]:
-    """Every text the data holds as printed."""
+    """Every text the data holds as printed, and its simplified form (shown beside it on a Chinese page)."""
     found: set[str] = set()
     with sqlite3.connect(database) as conn:
         for model in RESOURCES:
@@ -116,17 +127,18 @@ def printed_texts(database: Path) -> list[str]:
             for column in columns:
                 rows = conn.execute(f'SELECT DISTINCT "{column}" FROM "{model.meta.resource}"')
                 found |= {value for (value,) in rows if isinstance(value, str)}
-    return sorted(found, key=len, reverse=True)
+    return sorted(found | {to_simplified(text) for text in found}, key=len, reverse=True)
 
 
 QUOTED = re.compile(r"“[^”]*”")
+ADDRESS = re.compile(r"(?<![A-Za-z])https?://[\x21-\x7e]+")  # a web address ends where Chinese text begins
 
 
 def without(text: str, printed: list[str]) -> str:
-    """A page's text with every printed text taken out (they may be in either script), and every quotation
-    (“…”: what a Chinese sentence quotes is as printed)."""
+    """A page's text with every web address, every printed text (they may be in either script) and every
+    quotation (“…”: what a Chinese sentence quotes is as printed) taken out."""
     pattern = re.compile("|".join(re.escape(p) for p in printed if len(p) > 1))
-    return QUOTED.sub(" ", pattern.sub(" ", text))
+    return QUOTED.sub(" ", pattern.sub(" ", ADDRESS.sub(" ", text)))
 
 
 def latin_leaks(text: str) -> list[str]:
@@ -161,13 +173,18 @@ SEEDED = """<html><body><nav>menu</nav><article><h1>长治市壶关县</h1><p>�
 def test_the_latin_check_fires_on_a_leaked_code():
     text = without(MainText.of(SEEDED), ["山西日報 5G"])
     assert latin_leaks(text) == ["provincial"]  # not the code, the standard, the menu or the printed name
+    for page, leak in (
+        ("地址：http://redsx.org.cn/5829.html，类型 provincial", "provincial"),
+        ("见http://a.cn/b.html，署名 byline", "byline"),
+    ):
+        assert latin_leaks(without(page, ["山西日報 5G", "a.cn/b"])) == [leak]  # not the address
 
 
 def test_the_chinese_check_fires_on_chinese_outside_what_is_printed():
-    page = SEEDED.replace("长治:全力打造", "Changzhi 全力打造")
-    assert chinese_leaks(without(MainText.of(page), ["长治市壶关县", "类型", "山西日報 5G", "共", "元"])) == [
-        "全力打造"
-    ]
+    page = SEEDED.replace("长治:全力打造", 'Changzhi 全力打造, as <span lang="zh">《国务院机构改革方案》</span>')
+    assert chinese_leaks(
+        without(MainText.of(page, quoted=False), ["长治市壶关县", "类型", "山西日報 5G", "共", "元"])
+    ) == ["全力打造"]
 
 
 def test_the_punctuation_check_fires_on_a_half_width_colon():
@@ -198,7 +215,7 @@ def _pages(site: Path, english: bool) -> dict[str, str]:
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site)
         if (relative.parts[0] == "en") == english and relative.parts[0] not in ("assets", "downloads"):
-            pages[str(relative.parent)] = MainText.of(path.read_text(encoding="utf-8"))
+            pages[str(relative.parent)] = MainText.of(path.read_text(encoding="utf-8"), quoted=not english)
     return pages
 
 

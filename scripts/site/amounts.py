@@ -49,11 +49,14 @@ def with_unit(value: float | int | None, unit: str, lang: str, upto: float | int
     return f"{number}{'' if joined else ' '}{unit}"
 
 
-def reading(ctx: Context, o: Any) -> str:
-    """An observation's value as we read it: in large units, with its unit and a qualifier that says the
+def reading(ctx: Context, o: Any, resource: str = OBSERVATIONS) -> str:
+    """A figure's value as we read it (an observation's, or a row of `resource` with a value, a unit and
+    perhaps a qualifier and an upper end): in large units, with its unit and a qualifier that says the
     printed figure is not exact (余, 约, 以上), escaped; a range reads 2–3, which says it is one."""
-    amount = with_unit(o["value"], ctx.code(OBSERVATIONS, "unit", o), ctx.lang, o["value_max"])
-    if o["qualifier"] and o["value_max"] is None and _shown(o["qualifier"], ctx.lang):
+    columns = o.keys()  # a sqlite3.Row: `in` would look among its values
+    upto = o["value_max"] if "value_max" in columns else None
+    amount = with_unit(o["value"], code(resource, "unit", o["unit"], ctx.lang) if o["unit"] else "", ctx.lang, upto)
+    if "qualifier" in columns and o["qualifier"] and upto is None and _shown(o["qualifier"], ctx.lang):
         label = code(OBSERVATIONS, "qualifier", o["qualifier"], ctx.lang)
         amount = amount + ctx.paren(label) if ctx.lang == CHINESE else f"{label} {amount}"
     return esc(amount)

@@ -32,7 +32,7 @@ def page(ctx: Context, oid: str) -> str:
     facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"])))
     out += [*facts, ""]
     if o["note"]:
-        out += [esc(ctx.ours(o["note"])), ""]
+        out += [ctx.ours(o["note"]), ""]
     out += sections(
         [
             (

@@ -44,7 +44,7 @@ def page(ctx: Context, code: str) -> str:
     designated, found = designations(ctx, code)
     out += [*designated, *summary.lines(ctx, code, found)]
     if r["note"]:
-        out.append(f"- {esc(ctx.ours(r['note']))}")
+        out.append(f"- {ctx.ours(r['note'])}")
     out += ["", f"{ctx.word('division_code')}{ctx.colon}{markup.code(code)}", ""]
     out += sections(
         [

@@ -162,7 +162,7 @@ def errata(ctx: Context, rows: list[Any]) -> str:
                 esc(ctx.code("errata", "kind", e)),
                 esc(e["as_printed"]),
                 esc(e["reading"]),
-                esc(ctx.ours(e["reason"])),
+                ctx.ours(e["reason"]),
             ]
             for e in rows
         ],
