@@ -5,6 +5,7 @@ Each takes the context (data, language, depth) and returns a Markdown table of e
 every coded value as its label in the page's language.
 """
 
+from collections import Counter
 from typing import Any
 
 from .amounts import printed, reading
@@ -49,8 +50,9 @@ def years(a: Any) -> str:
 
 
 def _group_key(a: Any) -> tuple:
-    """What the bodies of one group pairing share: programme, counties, years, status and source line."""
-    return (a["program"], a["counties_zh"], a["start_year"], a["end_year"], a["status"], a["source_id"], a["locator"])
+    """What the bodies of one group pairing share: programme, counties, years and source line (their status
+    may differ: a body since replaced by another has ended)."""
+    return (a["program"], a["counties_zh"], a["start_year"], a["end_year"], a["source_id"], a["locator"])
 
 
 def aid_groups(rows: list[Any]) -> list[list[Any]]:
@@ -84,11 +86,19 @@ def assignments(ctx: Context, rows: list[Any], first: str) -> str:
                 esc(ctx.code("aid_assignments", "program", a)),
                 pairing,
                 years(a),
-                esc(ctx.code("aid_assignments", "status", a)),
+                statuses(ctx, members),
                 cite(ctx, a["source_id"], a["locator"]),
             ]
         )
     return table([ctx.word(k) for k in (first, "program", "pairing", "years", "status", "source")], out)
+
+
+def statuses(ctx: Context, members: list[Any]) -> str:
+    """The status of an assignment; of a group, each status its bodies have, with how many where they differ."""
+    counted = Counter(ctx.code("aid_assignments", "status", m) for m in members)
+    if len(counted) == 1:
+        return esc(next(iter(counted)))
+    return esc(ctx.sep.join(f"{label} {n}" for label, n in counted.most_common()))
 
 
 def events(ctx: Context, where: str, params: tuple) -> str:
