@@ -15,6 +15,7 @@ DICTIONARY = {"zh": "docs/data/dictionary.md", "en": "docs/data/dictionary.en.md
 WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "title": "数据字典",
+        "description": "数据包每张表、每个字段的类型、单位、约束和说明，由数据模型生成。",
         "intro": "数据包 `{name}` 版本 {version}。每个字段的类型、单位、约束和说明均由 `schemas/` 中的 Pydantic "
         "模型生成。英文名称的写法（地区的拼音、机构的英文名）见英文版数据字典。",
         "file": "文件",
@@ -34,6 +35,8 @@ WORDS: dict[str, dict[str, Any]] = {
     },
     "en": {
         "title": "Data dictionary",
+        "description": "Every table and column of the data package: type, unit, constraints and description, "
+        "generated from the data models.",
         "intro": "Package `{name}`, version {version}. Every column's type, unit, constraints and description are "
         "generated from the Pydantic models in `schemas/`.\n\n"
         "English names of regions follow official pinyin (长子 Zhangzi, 繁峙 Fanshi); single-character "
@@ -104,6 +107,7 @@ def render(package: dict[str, Any], lang: str) -> str:
     """The whole dictionary in a language: one section per resource, one row per column."""
     w, colon = WORDS[lang], COLON[lang]
     out = [
+        f"---\ndescription: {json.dumps(w['description'], ensure_ascii=False)}\n---\n",
         "<!-- Generated from datapackage.json by `make build`; do not edit. -->",
         f"# {w['title']}",
         "",

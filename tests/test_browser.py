@@ -202,10 +202,14 @@ def test_print_wraps_every_table_within_the_page(browser, base_url):
 
 # --- a hostile copy of the data -------------------------------------------------------------------------------
 
-# Each text of the data starts with one of these (a list, a rule, a heading, a quote if read as Markdown), and
-# goes on with HTML and Markdown that would run or take shape if it were not escaped. Every marker ⟦…⟧ begins
-# a run that markup would make an element of its own: a text that starts with one shows that it did.
-STARTS = ("1986. ", "- ", "---", "+ ", "# ", "> ", "=== ", "1) ")
+# Each text of the data starts with one of these (a list, a heading, a quote if read as Markdown), and goes
+# on with HTML and Markdown that would run or take shape if it were not escaped. Every marker ⟦…⟧ begins a
+# run that markup would make an element of its own: a text that starts with one shows that it did.
+STARTS = ("1986. ", "# ", "> ", "1) ", "* ")
+# No text may start with - + = or @ (the reader refuses what a spreadsheet would run as a formula), but a
+# later line of prose (a note) may: every other note has a second line that starts so (a list, a rule).
+LINE_STARTS = ("- ", "---", "+ ", "=== ")
+PROSE = 500  # a column whose text may be longer than one line of Text is prose, which may break lines
 HOSTILE = (
     "⟦t⟧</title><script>alert(1)</script><img src=x onerror=alert(1)>"
     "[⟦l⟧](javascript:alert(1)) a | ⟦p⟧ *⟦e⟧* _⟦u⟧_ `⟦c⟧` <b onmouseover=alert(1)>⟦b⟧</b>"
@@ -233,9 +237,23 @@ HOSTILE_PAGES = (
 )
 
 
-def text_columns(model) -> list[str]:
-    """The free-text columns of a table (no pattern, no code table): names, titles, notes, figures as printed."""
-    return [f["name"] for f in table_schema(model)["fields"] if searchable(f) and not model.codes_of(f["name"])]
+def text_columns(model) -> dict[str, bool]:
+    """The free-text columns of a table (no pattern, no code table): names, titles, notes, figures as printed;
+    each with whether it is prose."""
+    return {
+        f["name"]: f.get("constraints", {}).get("maxLength", 0) > PROSE
+        for f in table_schema(model)["fields"]
+        if searchable(f) and not model.codes_of(f["name"])
+    }
+
+
+def poisoned(i: int, text: str, prose: bool) -> str:
+    """A text made hostile: a start, the hostile run, then the text; every other prose text also has a second
+    line that starts like a list or a rule."""
+    start = f"{STARTS[i % len(STARTS)]}{HOSTILE} "
+    if prose and i % 2:
+        start += f"\n{LINE_STARTS[i // 2 % len(LINE_STARTS)]}{HOSTILE} "
+    return start + text
 
 
 def hostile_copy(root: Path) -> Layout:
@@ -243,14 +261,14 @@ def hostile_copy(root: Path) -> Layout:
     labels are left out: they are generated from schemas/codes.py, not data."""
     layout = copy_project(root)
     for model in RESOURCES:
-        columns = text_columns(model) if model.meta.resource != "codes" else []
+        columns = text_columns(model) if model.meta.resource != "codes" else {}
         if not columns:
             continue
 
-        def poison(i: int, row: dict[str, str], columns: list[str] = columns) -> None:
-            for column in columns:
+        def poison(i: int, row: dict[str, str], columns: dict[str, bool] = columns) -> None:
+            for column, prose in columns.items():
                 if row[column]:
-                    row[column] = f"{STARTS[i % len(STARTS)]}{HOSTILE} {row[column]}"
+                    row[column] = poisoned(i, row[column], prose)
 
         rewrite(layout.csv(model.meta.resource), poison)
     return layout

@@ -56,6 +56,7 @@ LATIN_ALLOWED = {
     "BCP",
     "LNG",
     "LED",
+    "GitHub",
 }
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-/²]*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

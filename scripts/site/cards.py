@@ -1,6 +1,7 @@
 """MkDocs hook: every cell of a table carries the heading of its column, `<td data-label="出处">`, so that
 on a narrow screen the stylesheet shows each row as a card of labelled fields (docs/stylesheets/extra.css)
-while the desktop keeps the table. It works on the HTML that Python-Markdown writes for a table, whatever
+while the desktop keeps the table; and marks each table `data-search-exclude`, which keeps it out of the
+search index (scripts/site/search.py). It works on the HTML that Python-Markdown writes for a table, whatever
 page or fragment it came from. It imports nothing of the project, because MkDocs loads it by path.
 """
 
@@ -34,4 +35,5 @@ def labelled(table: str) -> str:
 
 
 def on_page_content(html_text, page, config, files):
-    return TABLE.sub(lambda m: f"<table>{labelled(m[1])}</table>", html_text)
+    """Every table labelled, and kept out of the search index: the data is searchable in Datasette."""
+    return TABLE.sub(lambda m: f"<table data-search-exclude>{labelled(m[1])}</table>", html_text)

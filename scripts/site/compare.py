@@ -9,7 +9,7 @@ from .amounts import reading
 from .context import Context
 from .featured import BAR_CHARTS
 from .links import region_link
-from .markup import esc, table
+from .markup import esc, front_matter, table
 from .summary import COMPARISON
 
 VIEW = "county_profiles"  # the database view of the county-level regions, with their designation
@@ -71,4 +71,4 @@ def page(ctx: Context) -> str:
 
 
 def pages(ctx: Context, suffix: str) -> dict[str, str]:
-    return {f"regions/{COMPARISON}{suffix}.md": page(ctx)}
+    return {f"regions/{COMPARISON}{suffix}.md": front_matter(ctx.word("describe_comparison")) + page(ctx)}

@@ -3,9 +3,11 @@
 from . import compare, labels, measure, organization, region, source
 from .context import Context
 from .links import measure_title, policies, region_name
-from .markup import esc, link, table
+from .markup import esc, front_matter, link, table
 from .summary import COMPARISON
 from .words import suffix
+
+PAGES = {kind.FOLDER: kind for kind in (region, organization, measure, source)}  # the kinds with an index
 
 
 def _regions(ctx: Context) -> str:
@@ -69,7 +71,10 @@ def pages(ctx: Context) -> dict[str, str]:
         measure.FOLDER: (ctx.word("measures_of", policy=policies(ctx, ctx.data.measure_policies())), _measures),
         source.FOLDER: (ctx.word("sources"), _sources),
     }
+    counts = {folder: len(kind.keys(ctx)) for folder, kind in PAGES.items()}
     indexes = {
-        f"{folder}/index{suffix(ctx.lang)}.md": f"# {head}\n\n{body(ctx)}" for folder, (head, body) in heads.items()
+        f"{folder}/index{suffix(ctx.lang)}.md": front_matter(ctx.word("describe_index", what=head, n=counts[folder]))
+        + f"# {head}\n\n{body(ctx)}"
+        for folder, (head, body) in heads.items()
     }
     return indexes | compare.pages(ctx, suffix(ctx.lang))

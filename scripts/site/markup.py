@@ -4,6 +4,7 @@ Also the few shapes the pages share: tables, headed sections, figures with capti
 """
 
 import html
+import json
 import re
 from urllib.parse import quote
 
@@ -42,6 +43,12 @@ def chinese_marked(value: object) -> str:
     """English text escaped, with each Chinese run in it (a name or figure quoted as printed) marked as
     Chinese, so that a screen reader reads it as Chinese."""
     return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', esc(value))
+
+
+def front_matter(description: str) -> str:
+    """A page's YAML front matter holding its description (a JSON string is a YAML string, with any
+    character escaped); the page template escapes it again for the meta tags."""
+    return f"---\ndescription: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n---\n\n"
 
 
 def link(label: object, target: str) -> str:

@@ -16,6 +16,11 @@ def keys(ctx: Context) -> list[str]:
     return list(ctx.data.measures)
 
 
+def description(ctx: Context, mid: str) -> str:
+    """The page's summary for its meta description."""
+    return ctx.word("describe_measure", title=measure_title(ctx.data.measures[mid], ctx.lang))
+
+
 def page(ctx: Context, mid: str) -> str:
     m = ctx.data.measures[mid]
     section = section_number(m["section_number"], ctx.lang) + ctx.text(m, "section_title")

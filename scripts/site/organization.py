@@ -14,6 +14,11 @@ def keys(ctx: Context) -> list[str]:
     return list(ctx.data.orgs)
 
 
+def description(ctx: Context, oid: str) -> str:
+    """The page's summary for its meta description."""
+    return ctx.word("describe_organization", name=ctx.text(ctx.data.orgs[oid], "name"))
+
+
 def page(ctx: Context, oid: str) -> str:
     o = ctx.data.orgs[oid]
     out = [f"# {esc(ctx.text(o, 'name'))}", "", *original(ctx, o["name_zh"])]

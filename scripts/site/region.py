@@ -36,6 +36,19 @@ def designations(ctx: Context, code: str) -> tuple[list[str], bool]:
     return out, designated
 
 
+def description(ctx: Context, code: str) -> str:
+    """The page's summary for its meta description: the region, its parent, and what the page holds."""
+    r = ctx.data.regions[code]
+    name = ctx.text(r, "name")
+    if r["parent_code"]:
+        name += ctx.paren(ctx.text(ctx.data.regions[r["parent_code"]], "name"))
+    figures_n = ctx.data.rows("SELECT count(*) FROM observations WHERE region_code = ?", code)[0][0]
+    projects_n = ctx.data.rows("SELECT count(DISTINCT project_id) FROM project_regions WHERE region_code = ?", code)[0][
+        0
+    ]
+    return ctx.word("describe_region", name=name, figures=figures_n, projects=projects_n)
+
+
 def page(ctx: Context, code: str) -> str:
     r = ctx.data.regions[code]
     out = [f"# {esc(region_name(r, ctx.lang))}", "", *original(ctx, region_name(r, CHINESE))]

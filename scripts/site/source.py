@@ -48,6 +48,14 @@ def address(ctx: Context, s: Any) -> str:
     return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
+def description(ctx: Context, sid: str) -> str:
+    """The page's summary for its meta description."""
+    s = ctx.data.sources[sid]
+    return ctx.word(
+        "describe_source", title=ctx.text(s, "title"), publisher=publisher(ctx, sid), date=published(ctx, sid)
+    )
+
+
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
     archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"

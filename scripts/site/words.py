@@ -105,6 +105,31 @@ WORDS = {
     "county": ("县（市、区）", "County"),
     "paired_bodies": ("结对帮扶单位", "Bodies paired with it"),
     "group_bodies": ("成组帮扶单位", "Bodies in groups"),
+    "describe_region": (
+        "{name}：受到的帮扶、来源中的 {figures} 个数字和政策点名的 {projects} 个项目，每一项注明原文出处。",
+        "{name}: the aid it received, {figures} figures from the sources and {projects} projects the policy "
+        "names, each traced to its source line.",
+    ),
+    "describe_organization": (
+        "{name}：提供的帮扶、在政策中承担的条目和来源中的数字，每一项注明原文出处。",
+        "{name}: the aid it gave, the policy measures it is responsible for and the figures the sources credit to "
+        "it, each traced to its source line.",
+    ),
+    "describe_measure": (
+        "{title}：负责单位、目标、点名的项目和后来的报道，每一项注明原文出处。",
+        "{title}: the bodies responsible, the targets, the projects it names and what later sources report, each "
+        "traced to its source line.",
+    ),
+    "describe_source": (
+        "{title}（{publisher}，{date}）：从中取得的数字、它的勘误和被引用的每一行。",
+        "{title} ({publisher}, {date}): the figures taken from it, its errata and every line the dataset cites.",
+    ),
+    "describe_comparison": (
+        "老区 35 个县（市、区）并列对比：帮扶单位、帮扶资金、来源中的数字和政策点名的项目，可按任一列排序。",
+        "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
+        "projects the policy names, sortable by any column.",
+    ),
+    "describe_index": ("{what}：{n} 项，每一项都有自己的页面。", "{what}: {n}, each with a page of its own."),
     "comparison": ("老区各县对比", "The counties of the old area compared"),
     "comparison_intro": (
         "山西太行革命老区 {n} 个县（市、区），按区划代码排列；点击表头可按该列排序。"
