@@ -317,10 +317,50 @@ def test_hostile_data_shows_as_text_on_every_page_kind(browser, hostile, lang):
             problems += [f"{lang}{path}: {found}" for found in page.evaluate(INJECTED)]
         page.goto(url + lang + "regions/140427/", wait_until="load")
         title = page.title()
-        page.fill("input.md-search__input", "壶关")  # results that show hostile titles and text
+        page.fill("input.md-search__input", "Huguan" if lang else "壶关")  # results with hostile titles and text
         page.locator(".md-search-result__item").first.wait_for()
         problems += [f"search: {found}" for found in page.evaluate(INJECTED)]
         page.close()
     assert not dialogs, dialogs
     assert not problems, problems[:20]
     assert "</title><script>alert(1)</script>" in title  # the title holds the name as text
+
+
+# --- search -------------------------------------------------------------------------------------------------
+
+# A term, the page's language, the pages that must come first (in any order), and how many results they may
+# share the top with. Material's search cuts a query in the browser with its own jieba, which reads 长治 as
+# 长 and 治, so Zhangzi (长子县, whose names also start with 长) can come before the city: 1 place is allowed.
+RANKINGS = [
+    ("壶关", "", ["长治市\u200b壶关县"], 0),
+    ("光伏", "", ["长治\u200b发展"], 0),
+    ("总工会", "", ["中华全国\u200b总工会", "山西省\u200b总工会"], 0),
+    ("乡村振兴", "", ["山西省\u200b乡村振兴\u200b局"], 0),
+    ("长治", "", ["山西省\u200b长治市"], 1),
+    ("脱贫", "", ["山西\u200b脱贫攻坚"], 0),
+    ("rural revitalization", "en/", ["Shanxi Provincial Rural Revitalization Administration"], 0),
+    ("photovoltaic", "en/", ["Changzhi's development"], 0),
+]
+
+
+def _titles(page) -> list[str]:
+    script = "els => els.map(e => e.textContent.trim())"
+    return page.eval_on_selector_all(".md-search-result__item > a h1, .md-search-result__item > a h2", script)
+
+
+@pytest.mark.parametrize(("term", "lang", "first", "shared"), RANKINGS)
+def test_search_loads_one_language_when_opened_and_ranks_names_first(browser, base_url, term, lang, first, shared):
+    """A page view fetches no search index; opening search fetches the page's language's index only; the
+    names of bodies, counties and pages that match exactly come first."""
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]) if "search_index" in r.url else None)
+    page.goto(base_url + lang, wait_until="networkidle")
+    assert fetched == []
+    page.fill("input.md-search__input", term)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)  # the results settle as the index answers each keystroke
+    assert fetched == [f"search_index.{'en' if lang else 'zh'}.json"]
+    titles = _titles(page)
+    page.close()
+    assert set(first) <= set(titles[: len(first) + shared]), titles[:6]

@@ -45,10 +45,14 @@ def chinese_marked(value: object) -> str:
     return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', esc(value))
 
 
-def front_matter(description: str) -> str:
-    """A page's YAML front matter holding its description (a JSON string is a YAML string, with any
-    character escaped); the page template escapes it again for the meta tags."""
-    return f"---\ndescription: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n---\n\n"
+def front_matter(description: str, names: list[str] | None = None) -> str:
+    """A page's YAML front matter: its description (a JSON string is a YAML string, with any character
+    escaped; the page template escapes it again for the meta tags) and the names search finds it by first
+    (tags, which Material's search ranks above titles)."""
+    lines = [f"description: {json.dumps(' '.join(description.split()), ensure_ascii=False)}"]
+    if names:
+        lines.append(f"tags: {json.dumps(list(dict.fromkeys(n for n in names if n)), ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def link(label: object, target: str) -> str:

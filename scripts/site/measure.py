@@ -21,6 +21,11 @@ def description(ctx: Context, mid: str) -> str:
     return ctx.word("describe_measure", title=measure_title(ctx.data.measures[mid], ctx.lang))
 
 
+def names(ctx: Context, mid: str) -> list[str]:
+    """None: a measure is found by its title."""
+    return []
+
+
 def page(ctx: Context, mid: str) -> str:
     m = ctx.data.measures[mid]
     section = section_number(m["section_number"], ctx.lang) + ctx.text(m, "section_title")

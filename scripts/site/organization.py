@@ -19,6 +19,12 @@ def description(ctx: Context, oid: str) -> str:
     return ctx.word("describe_organization", name=ctx.text(ctx.data.orgs[oid], "name"))
 
 
+def names(ctx: Context, oid: str) -> list[str]:
+    """None: a body is found by its title. As search terms its names (长治市老区建设促进会) would match a
+    search for the place they start with (长治) above the place's own page."""
+    return []
+
+
 def page(ctx: Context, oid: str) -> str:
     o = ctx.data.orgs[oid]
     out = [f"# {esc(ctx.text(o, 'name'))}", "", *original(ctx, o["name_zh"])]

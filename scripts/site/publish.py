@@ -26,7 +26,8 @@ from .downloads import downloads
 from .markup import front_matter
 from .words import LANGS, suffix
 
-PAGE_KINDS = (region, organization, measure, source)  # each: FOLDER, keys(ctx), description(ctx, key), page(ctx, key)
+# Each: FOLDER, keys(ctx), and for a key description(ctx, key), names(ctx, key) and page(ctx, key).
+PAGE_KINDS = (region, organization, measure, source)
 
 
 def pages(data: Data) -> dict[str, str]:
@@ -36,7 +37,8 @@ def pages(data: Data) -> dict[str, str]:
         ctx = Context(data, lang)
         for kind in PAGE_KINDS:
             out |= {
-                f"{kind.FOLDER}/{key}{suffix(lang)}.md": front_matter(kind.description(ctx, key)) + kind.page(ctx, key)
+                f"{kind.FOLDER}/{key}{suffix(lang)}.md": front_matter(kind.description(ctx, key), kind.names(ctx, key))
+                + kind.page(ctx, key)
                 for key in kind.keys(ctx)
             }
         out |= indexes.pages(ctx)

@@ -49,6 +49,14 @@ def description(ctx: Context, code: str) -> str:
     return ctx.word("describe_region", name=name, figures=figures_n, projects=projects_n)
 
 
+def names(ctx: Context, code: str) -> list[str]:
+    """What search finds the page by first: its name, and in Chinese the name without its generic (长治)."""
+    r = ctx.data.regions[code]
+    name = ctx.text(r, "name")
+    short = name.removesuffix(r["kind_zh"]) if ctx.lang == CHINESE and len(name) > len(r["kind_zh"]) + 1 else ""
+    return [name, short]
+
+
 def page(ctx: Context, code: str) -> str:
     r = ctx.data.regions[code]
     out = [f"# {esc(region_name(r, ctx.lang))}", "", *original(ctx, region_name(r, CHINESE))]

@@ -19,6 +19,12 @@ def language_of(location: str) -> str:
     return ENGLISH if location.startswith(ENGLISH_PAGES) else CHINESE
 
 
+def _named_once(doc: dict) -> dict:
+    """An entry of the index, whose page's names (tags) are kept on the page's first entry only: on each of
+    its sections they would rank every section of a page named 长治市… above the page named 长治."""
+    return doc if "#" not in doc["location"] else {k: v for k, v in doc.items() if k != "tags"}
+
+
 def split(site: Path) -> list[Path]:
     """Write each language's index beside the whole one, then remove the whole one."""
     whole = json.loads((site / INDEX).read_text(encoding="utf-8"))
@@ -26,7 +32,7 @@ def split(site: Path) -> list[Path]:
     for lang in LANGS:
         part = {
             "config": {**whole["config"], "lang": [lang]},
-            "docs": [doc for doc in whole["docs"] if language_of(doc["location"]) == lang],
+            "docs": [_named_once(doc) for doc in whole["docs"] if language_of(doc["location"]) == lang],
         }
         path = site / INDEX.with_suffix(f".{lang}.json")
         path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
