@@ -8,6 +8,7 @@ import html
 import json
 from typing import Any
 
+from plugins.taihang_search import DICTIONARY
 from schemas import BY_NAME, PACKAGE
 from schemas.statements import QUERIES, VIEWS
 
@@ -80,6 +81,18 @@ def generate(layout: Layout, dataset: Dataset) -> dict[str, Any]:
         "description": "所有表的全文索引，供“全文搜索”查询使用。 One full-text index over every table, used by the "
         "search_everything query.",
         "columns": SEARCH_INDEX_COLUMNS,
+    }
+    tables[DICTIONARY] = {
+        "title": "Search dictionary / 分词词典",
+        "description": "jieba 分词时保持完整的词：地区、机构和项目的名称，以及去掉“省市县区”的地名。 The words jieba "
+        "keeps whole when it cuts text for search: the names of regions, bodies and projects, and region names "
+        "without their generic (阳高 for 阳高县). The Datasette plugin reads it.",
+        "columns": {
+            "word": "A word of the dictionary. 词。",
+            "place": "1 for a region's name, with or without its generic: a longer word that starts with it is "
+            "split after it. 是否为地名（1 是）。",
+        },
+        "hidden": True,
     }
     for view in VIEWS:
         tables[view.name] = {
