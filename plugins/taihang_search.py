@@ -8,6 +8,10 @@ both give the FTS5 MATCH expression of a query cut with that dictionary, so that
 table page's search box, `?_search=` and `?_search_COLUMN=` find 乡村振兴 or 八路军太行纪念馆 alike (only the
 first `MAX_QUERY_CHARS` characters of a query are cut; `_searchmode=raw` passes FTS5 syntax as it is).
 
+Excel: `.csv_excel` on any table, query or row page gives Datasette's own CSV of it, every row
+(`_stream=on`), after a UTF-8 byte order mark, without which Excel reads the file in the system's code page
+(GBK on Chinese Windows).
+
 The limits: a query string longer than `MAX_QUERY_BYTES` (414) or with more than `MAX_PARAMETERS` parameters
 (400) is refused before Datasette parses it, whose parsing grows with the square of their number; only GET
 and HEAD are served (405), as the database is read-only; on every connection, no string or blob longer than
@@ -19,16 +23,19 @@ at 500 although the request caused it (an unknown `_sort`) is a 400; and no rich
 variables is printed for every error response.
 """
 
+import codecs
 import logging
 import re
 import sqlite3
 import weakref
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import jieba
 from datasette import hookimpl
 from datasette.plugins import pm
+from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 
 MAX_QUERY_BYTES = 16_384
@@ -192,6 +199,31 @@ def prepare_connection(conn, database):
             return
     for name in ("segment_query", "escape_fts"):
         conn.create_function(name, 1, _segmenters[database].query, deterministic=True)
+
+
+EXCEL = "csv_excel"  # a format name in a path is a word: no hyphen
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return {"extension": EXCEL, "render": csv_for_excel, "can_render": lambda: True}
+
+
+async def csv_for_excel(datasette, request, database, table, query_name) -> Response:
+    """Datasette's CSV of the same page, every row of it, after a byte order mark."""
+    args = [
+        (k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k not in ("_format", "_stream")
+    ]
+    path = request.path.removesuffix(f".{EXCEL}") + ".csv?" + urlencode([*args, ("_stream", "on")])
+    answer = await datasette.client.get(path)
+    if answer.status_code != 200:
+        return Response(answer.content, status=answer.status_code, content_type=answer.headers["content-type"])
+    name = table or query_name or database
+    return Response(
+        codecs.BOM_UTF8 + answer.content,
+        content_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+    )
 
 
 async def _refuse(send, status: int, message: str, headers: tuple = ()) -> None:
