@@ -157,10 +157,10 @@ def step_database(root: Path) -> dict:
 
 
 def step_queries(root: Path) -> dict:
-    from .segment import Segmenter, words_from
+    from plugins.taihang_search import Segmenter
 
     db = sqlite3.connect(f"file:{Layout(root).database}?mode=ro", uri=True)
-    db.create_function("segment_query", 1, Segmenter(words_from(db)).query, deterministic=True)
+    db.create_function("segment_query", 1, Segmenter.of(db).query, deterministic=True)
     code = db.execute("SELECT code FROM regions WHERE level = 'county' LIMIT 1").fetchone()[0]
     params = {"region_code": code, "metric_id": "m07", "q": "县", "city_code": code[:4] + "00", "year": "2025"}
     params |= {"organization_id": "bench-org", "source_id": "bench", "page": "1"}

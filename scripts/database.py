@@ -22,7 +22,7 @@ from .atomic import replacing
 from .layout import Layout
 from .package import tabular
 from .reader import Dataset
-from .segment import Segmenter, words_from
+from .segment import index_text, write_dictionary
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
 # Full-text tokenizer: the text is already cut into words (jieba); Porter stems English (railways → railway).
@@ -84,8 +84,10 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
 
 
 def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
-    """One FTS5 table per table with free text (rowids shared), and search_index across all of them."""
-    cut = functools.cache(Segmenter(words_from(conn)).index)  # many cells repeat: segment each text once
+    """The search dictionary; one FTS5 table per table with free text (rowids shared), and search_index across
+    all of them."""
+    segmenter = write_dictionary(conn)
+    cut = functools.cache(functools.partial(index_text, segmenter))  # many cells repeat: segment each text once
     conn.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         f"resource UNINDEXED, key UNINDEXED, label UNINDEXED, text, tokenize = '{TOKENIZER}')"

@@ -8,9 +8,11 @@ import html
 import json
 from typing import Any
 
+from plugins.taihang_search import DICTIONARY, EXCEL
 from schemas import BY_NAME, PACKAGE
 from schemas.statements import QUERIES, VIEWS
 
+from . import release
 from .database import searchable
 from .layout import Layout
 from .package import render, source_title, tabular
@@ -59,12 +61,22 @@ def _fts_table(resource: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sources_html(package: dict[str, Any], sources: list[dict[str, str]]) -> str:
-    """The description, with each source linked to its page on the site; every value is escaped."""
+    """The description, with each source linked to its page on the site and a word for Excel users; every
+    value is escaped."""
     e = html.escape
     items = "".join(
         f'<li><a href="{e(PACKAGE["site_url"])}sources/{e(s["id"])}/">{e(s["title"])}</a></li>' for s in sources
     )
-    return f"<p>{e(package['description'])}</p><p>Sources 来源:</p><ul>{items}</ul>"
+    workbook = release.names(package["version"])["xlsx"]
+    excel = (
+        f'<p>Excel: 请下载工作簿 <a href="{e(PACKAGE["site_url"])}downloads/{e(workbook)}">{e(workbook)}</a>'
+        f"（每张表一个工作表，附数据字典）；或在任何表或查询页的地址后加 <code>.{EXCEL}</code>，得到 Excel "
+        f"能直接打开的 UTF-8 CSV。 Excel users: download the workbook (a sheet per table, with the data "
+        f"dictionary), or add <code>.{EXCEL}</code> to the address of any table or query for a CSV that Excel "
+        "opens as UTF-8 (the plain <code>.csv</code> has no byte order mark, and Excel on Chinese Windows reads "
+        "it as GBK).</p>"
+    )
+    return f"<p>{e(package['description'])}</p>{excel}<p>Sources 来源:</p><ul>{items}</ul>"
 
 
 def generate(layout: Layout, dataset: Dataset) -> dict[str, Any]:
@@ -80,6 +92,18 @@ def generate(layout: Layout, dataset: Dataset) -> dict[str, Any]:
         "description": "所有表的全文索引，供“全文搜索”查询使用。 One full-text index over every table, used by the "
         "search_everything query.",
         "columns": SEARCH_INDEX_COLUMNS,
+    }
+    tables[DICTIONARY] = {
+        "title": "Search dictionary / 分词词典",
+        "description": "jieba 分词时保持完整的词：地区、机构和项目的名称，以及去掉“省市县区”的地名。 The words jieba "
+        "keeps whole when it cuts text for search: the names of regions, bodies and projects, and region names "
+        "without their generic (阳高 for 阳高县). The Datasette plugin reads it.",
+        "columns": {
+            "word": "A word of the dictionary. 词。",
+            "place": "1 for a region's name, with or without its generic: a longer word that starts with it is "
+            "split after it. 是否为地名（1 是）。",
+        },
+        "hidden": True,
     }
     for view in VIEWS:
         tables[view.name] = {

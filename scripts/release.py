@@ -1,10 +1,14 @@
 """The release: dist/ with the data package as a zip, the SQLite database, an Excel workbook and SHA256SUMS.
 
+The zip's `excel/` folder holds each CSV file again after a UTF-8 byte order mark, which Excel needs to read
+it as UTF-8 rather than in the system's code page (GBK on Chinese Windows).
+
 Every artifact is reproducible: the zip has fixed timestamps, order and permissions; the workbook's
 dates are the package's release date. The same commit gives byte-identical files. dist/ is built in a
 temporary folder beside it and swapped in whole, so a failed release leaves the last good one in place.
 """
 
+import codecs
 import hashlib
 import io
 import json
@@ -24,6 +28,7 @@ from .reader import Dataset
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_FILES = ("LICENSE", "LICENSE-DATA", "CITATION.cff")
+EXCEL = "excel"
 
 
 def names(version: str) -> dict[str, str]:
@@ -40,6 +45,11 @@ def _readme(package: dict[str, Any]) -> str:
         "Files: `datapackage.json` (the Frictionless descriptor: every table's columns, types, keys and "
         "descriptions), one CSV per table in `data/` (UTF-8, header row, empty cell = null), and the county "
         "boundaries in `data/geo/counties.geojson`. Join on the six-digit GB/T 2260 codes.",
+        "",
+        f"For Excel: the workbook `{names(package['version'])['xlsx']}` of the release is the easiest to read. "
+        f"`{EXCEL}/` holds each CSV file again with a UTF-8 byte order mark, which Excel needs to read it as "
+        "UTF-8 (it reads a CSV without one in the system's code page: GBK on Chinese Windows); the files of "
+        "`data/` are for every other program.",
         "",
         "Tables:",
         "",
@@ -58,6 +68,8 @@ def _zip(layout: Layout, package: dict[str, Any]) -> bytes:
     entries = {"README.md": _readme(package).encode("utf-8"), "datapackage.json": layout.descriptor.read_bytes()}
     for resource in package["resources"]:
         entries[resource["path"]] = (layout.root / resource["path"]).read_bytes()
+    for resource in tabular(package):
+        entries[f"{EXCEL}/{Path(resource['path']).name}"] = codecs.BOM_UTF8 + entries[resource["path"]]
     for name in ZIP_FILES:
         entries[name] = (layout.root / name).read_bytes()
     buffer = io.BytesIO()

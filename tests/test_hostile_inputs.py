@@ -9,12 +9,13 @@ import pytest
 from conftest import copy_project
 from pydantic import StringConstraints
 
+from plugins.taihang_search import MAX_QUERY_CHARS, Segmenter
 from schemas import RESOURCES, Table
 from schemas.checks import CoverageExclusion
 from scripts import validate
 from scripts.cli import main
 from scripts.layout import Layout
-from scripts.segment import MAX_INDEXED_CHARS, MAX_QUERY_CHARS, Segmenter
+from scripts.segment import MAX_INDEXED_CHARS, index_text
 
 UNBOUNDED = ("*", "+", ",}")
 
@@ -98,7 +99,7 @@ def test_a_header_with_forty_thousand_extra_columns_is_checked_in_linear_time(tm
 def test_only_a_bounded_part_of_a_huge_text_is_segmented():
     segmenter = Segmenter(["光伏"])
     huge = "光伏电站" * 225_000  # 900,000 characters
-    assert segmenter.index(huge) == segmenter.index(huge[:MAX_INDEXED_CHARS])
+    assert index_text(segmenter, huge) == index_text(segmenter, huge[:MAX_INDEXED_CHARS])
     assert segmenter.query(huge) == segmenter.query(huge[:MAX_QUERY_CHARS])
     assert segmenter.query("光伏") == '"光伏"'
 
