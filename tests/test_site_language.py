@@ -57,6 +57,9 @@ LATIN_ALLOWED = {
     "LNG",
     "LED",
     "GitHub",
+    "BOM",
+    "GBK",
+    "Windows",
 }
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-/²]*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
