@@ -2,6 +2,7 @@
 third-party request, and no serious or critical accessibility violation (axe-core); and a hostile copy of
 the data, which every page kind shows as text."""
 
+import gzip
 import shutil
 import threading
 from collections.abc import Iterator
@@ -364,3 +365,27 @@ def test_search_loads_one_language_when_opened_and_ranks_names_first(browser, ba
     titles = _titles(page)
     page.close()
     assert set(first) <= set(titles[: len(first) + shared]), titles[:6]
+
+
+def page_weight(browser, url: str) -> dict[str, int]:
+    """What a phone downloads to show a page, by address: each response's bytes, gzipped as the server
+    would send them."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    responses = []
+    page.on("response", responses.append)
+    page.goto(url, wait_until="networkidle")
+    weights = {}
+    for response in responses:
+        try:
+            weights[response.url] = len(gzip.compress(response.body(), 9))
+        except Exception:  # a redirect has no body
+            continue
+    page.close()
+    return weights
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_the_home_page_with_its_assets_is_under_100_kb_gzip(browser, base_url, path):
+    weights = page_weight(browser, base_url + path)
+    assert not [url for url in weights if "search_index" in url]
+    assert sum(weights.values()) < 100 * 1024, sorted(weights.items(), key=lambda item: -item[1])[:5]
