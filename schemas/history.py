@@ -7,6 +7,7 @@ from pydantic import model_validator
 from .base import Citation, Cite, EndsWithSuccession, Meta, Pairs, Table, column
 from .codes import ERRATUM_KIND, EVENT_KIND, PAIRING, PROGRAM, STATUS
 from .fields import (
+    Flag,
     Integer,
     Locator,
     Note,
@@ -91,6 +92,11 @@ class Event(Table):
     title_zh: Text = column("中文标题（本项目撰写）", "Title in Chinese, in our own words.", ours=True)
     title_en: Text = column("英文标题（本项目撰写）", "Title in English, in our own words.", ours=True)
     kind: Annotated[str, EVENT_KIND] = column("类型", "Kind of event.")
+    aid_history: Flag = column(
+        "是否列入帮扶历史时间线（帮扶的开始、帮扶单位的沿革、老区政策的出台）",
+        "Whether the aid history's timeline shows it: aid beginning, the bodies' reorganizations, the old-area "
+        "policies coming out.",
+    )
     region_code: RegionRef | None = column("相关区划", "Region concerned.")
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId

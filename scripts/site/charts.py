@@ -5,6 +5,8 @@ Sizes use a viewBox as wide as a phone's text column (WIDTH), so that 13-unit te
 on a 390 px screen; the stylesheet keeps a chart from growing much wider on a desktop.
 """
 
+import re
+
 from .markup import esc
 
 PALETTE = ["#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"]
@@ -30,6 +32,46 @@ def wrap(text: str, limit: float) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def lines_of(text: str, limit: float) -> list[str]:
+    """A label broken into lines no wider than limit: at spaces where it has them, else between characters
+    (Chinese), never inside a run of Latin letters or digits."""
+    if " " in text:
+        return wrap(text, limit)
+    lines = [""]
+    for run in re.findall(r"[A-Za-z0-9.%〔〕]+|.", text):
+        if lines[-1] and text_width(lines[-1] + run) > limit:
+            lines.append("")
+        lines[-1] += run
+    return lines
+
+
+def timeline(title: str, events: list[tuple[str, str]], width: int = WIDTH) -> str:
+    """A vertical timeline: one dot per (date, text) on a line down the left, the date beside it and the text,
+    wrapped, to its right."""
+    axis, text_left, top, line_height, gap = 78, 92, 14, 18, 12
+    rows = [(date, lines_of(text, width - text_left - 4)) for date, text in events]
+    height = top + sum(len(lines) * line_height + gap for _, lines in rows)
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>',
+        f'<line x1="{axis}" y1="{top}" x2="{axis}" y2="{height - gap}" stroke="#bbb" stroke-width="2"/>',
+    ]
+    y = top
+    for date, lines in rows:
+        baseline = y + 13
+        parts.append(
+            f'<circle cx="{axis}" cy="{baseline - 5}" r="5" fill="{PALETTE[0]}"/>'
+            f'<text x="{axis - 10}" y="{baseline}" text-anchor="end" fill="#222" font-weight="600">{svg_escape(date)}</text>'
+        )
+        parts += [
+            f'<text x="{text_left}" y="{baseline + k * line_height}" fill="#222">{svg_escape(t)}</text>'
+            for k, t in enumerate(lines)
+        ]
+        y += len(lines) * line_height + gap
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = WIDTH) -> str:

@@ -11,13 +11,13 @@ from collections import Counter, defaultdict
 import yaml
 
 from ..layout import Layout
-from . import county_map, featured, jsonld, tables
+from . import charts, county_map, featured, jsonld, tables
 from .context import Context
 from .data import Data
 from .downloads import download_table, downloads
 from .labels import code, in_code_order
-from .links import measure_link, org_link, source_link
-from .markup import esc, link, table
+from .links import cite_rows, measure_link, org_link, source_link
+from .markup import esc, figure, link, table
 from .source import ERRATA_ANCHOR
 from .words import GAP, LANGS, counted, other, section_number
 
@@ -88,6 +88,16 @@ def projects_by_kind(ctx: Context) -> str:
     return "\n".join(out)
 
 
+def timeline(ctx: Context) -> str:
+    """The aid history's timeline: the events marked for it, drawn (by year) with the lines they come from,
+    then listed with their dates and sources."""
+    rows = ctx.data.rows("SELECT * FROM events WHERE aid_history ORDER BY date, id")
+    title = ctx.word("timeline")
+    svg = charts.timeline(title, [(e["date"][:4], ctx.text(e, "title")) for e in rows])
+    caption = f"{esc(title)}{ctx.stop}{ctx.word('data')}{cite_rows(ctx, rows)}"
+    return figure(svg, caption) + "\n" + tables.events(ctx, "aid_history", ())
+
+
 def errata(ctx: Context) -> str:
     """The errata, each in a row; a kind with many rows is one line that counts them and names its sources."""
     rows = ctx.data.rows("SELECT * FROM errata ORDER BY source_id, locator, rowid")
@@ -131,7 +141,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "targets": targets(ctx),
         "matrix": matrix(ctx),
         "projects": projects_by_kind(ctx),
-        "timeline": tables.events(ctx, "1 = 1", ()),
+        "timeline": timeline(ctx),
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
         "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),

@@ -129,6 +129,7 @@ WORDS = {
         "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
         "projects the policy names, sortable by any column.",
     ),
+    "timeline": ("帮扶历史时间线", "Timeline of the aid history"),
     "describe_index": ("{what}：{n} 项，每一项都有自己的页面。", "{what}: {n}, each with a page of its own."),
     "comparison": ("老区各县对比", "The counties of the old area compared"),
     "comparison_intro": (
