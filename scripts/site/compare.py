@@ -8,9 +8,10 @@ from typing import Any
 from .amounts import reading
 from .context import Context
 from .featured import BAR_CHARTS
-from .links import region_link
+from .links import cite, region_link
 from .markup import esc, front_matter, table
 from .summary import COMPARISON
+from .tables import period
 
 VIEW = "county_profiles"  # the database view of the county-level regions, with their designation
 
@@ -20,19 +21,31 @@ def _metrics(ctx: Context) -> list[str]:
     return list(dict.fromkeys(o["metric_id"] for o in ctx.data.featured(BAR_CHARTS)))
 
 
+NONE = "—"  # the sources give nothing: not the same as a count of 0 (the intro says so)
+
+
+def _count(n: int) -> str:
+    """A count, or a dash where the sources give none, which sorts as 0."""
+    return str(n) if n else f'<span data-sort="0">{NONE}</span>'
+
+
 def _bodies(rows: list[Any], grouped: bool) -> str:
     """How many bodies aided a county: paired with it, or in a group that names it."""
-    return str(len({a["organization_id"] for a in rows if bool(a["counties_zh"]) == grouped}))
+    return _count(len({a["organization_id"] for a in rows if bool(a["counties_zh"]) == grouped}))
 
 
 def _results(ctx: Context, code: str, metric: str) -> str:
-    """A county's figures of a metric, read in the page's units, with the largest value to sort by."""
+    """A county's figures of a metric, read in the page's units, each with its period and source line, with
+    the largest value to sort by."""
     found = ctx.data.rows(
         "SELECT * FROM observations WHERE region_code = ? AND metric_id = ? ORDER BY value DESC", code, metric
     )
     if not found:
-        return ""
-    return f'<span data-sort="{found[0]["value"]}">{ctx.sep.join(reading(ctx, o) for o in found)}</span>'
+        return _count(0)
+    shown = ctx.sep.join(
+        f"{reading(ctx, o)}{ctx.paren(esc(period(ctx, o)))} {cite(ctx, o['source_id'], o['locator'])}" for o in found
+    )
+    return f'<span data-sort="{found[0]["value"]}">{shown}</span>'
 
 
 def page(ctx: Context) -> str:
@@ -51,8 +64,8 @@ def page(ctx: Context) -> str:
                 _bodies(aid, grouped=False),
                 _bodies(aid, grouped=True),
                 *(_results(ctx, code, m) for m in metrics),
-                str(county["observations"]),
-                str(county["projects"]),
+                _count(county["observations"]),
+                _count(county["projects"]),
             ]
         )
     return "\n".join(

@@ -105,11 +105,14 @@ def cited_lines(ctx: Context, sid: str) -> str:
         rows = ctx.data.rows(f'SELECT * FROM "{model.meta.resource}" WHERE source_id = ? ORDER BY rowid', sid)
         for row in rows:
             by_line[row["locator"]][model].append(_entry(ctx, model, row))
+    read = [m for m in read if any(m in found for found in by_line.values())]  # no empty column
     header = [ctx.word("line"), *(labels.title(m, ctx.lang) for m in read), ctx.word("rows")]
     out = []
     for n, found in sorted(by_line.items()):
         others = [
-            f"{esc(labels.title(m, ctx.lang))}{ctx.colon}{ctx.sep.join(v)}" for m, v in found.items() if m not in read
+            f"{esc(labels.title(m, ctx.lang))}{ctx.colon}{ctx.sep.join(dict.fromkeys(v))}"
+            for m, v in found.items()
+            if m not in read
         ]
         out.append(
             [

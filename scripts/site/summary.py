@@ -15,9 +15,11 @@ COMPARISON = "compare"  # the page that compares the counties of the old area, i
 
 
 def _since(ctx: Context, a: Any) -> str:
-    """When an assignment ran: 2016年起, 2002–2013; nothing where the source gives no year."""
+    """When an assignment ran: 2002–2013; or since when, with its status (2016年起，进行中; 2013年起，已结束,
+    in a year the source does not give); nothing where the source gives no year."""
     if a["start_year"] and not a["end_year"]:
-        return ctx.word("since", year=a["start_year"])
+        status = ctx.code("aid_assignments", "status", a)
+        return ctx.word("since_status", year=a["start_year"], status=status)
     return years(a)
 
 

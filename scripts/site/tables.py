@@ -15,8 +15,11 @@ from .markup import esc, table
 
 
 def period(ctx: Context, o: Any) -> str:
-    """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of."""
+    """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of (a total
+    since a start: 2016 起，截至 2022-04-01)."""
     start, end = o["period_start"], o["period_end"]
+    if start and not end and o["as_of"]:
+        return ctx.word("since_as_of", start=start, date=o["as_of"])
     span = " – ".join(dict.fromkeys(p for p in (start, end) if p))
     if o["as_of"]:
         span = (span + " " if span else "") + ctx.word("as_of") + o["as_of"]

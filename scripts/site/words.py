@@ -93,7 +93,7 @@ WORDS = {
     "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
     "organization": ("单位", "Body"),
     "and": ("和", " and "),
-    "since": ("{year}年起", "since {year}"),
+    "since_status": ("{year}年起，{status}", "since {year}, {status}"),
     "figures_count": ("{n} 个，如：", "{n}, among them: "),
     "projects_named": ("政策点名 {n} 个：", "{n} named by the policy: "),
     "and_more": ("等", " and more"),
@@ -129,18 +129,22 @@ WORDS = {
         "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
         "projects the policy names, sortable by any column.",
     ),
+    "since_as_of": ("{start} 起，截至 {date}", "since {start}, as of {date}"),
     "timeline": ("帮扶历史时间线", "Timeline of the aid history"),
     "describe_index": ("{what}：{n} 项，每一项都有自己的页面。", "{what}: {n}, each with a page of its own."),
     "comparison": ("老区各县对比", "The counties of the old area compared"),
     "comparison_intro": (
         "山西太行革命老区 {n} 个县（市、区），按区划代码排列；点击表头可按该列排序。"
         "结对帮扶单位是原文写明与该县结对的单位，成组帮扶单位是原文列在一组名单中、帮扶包括该县在内几个县的单位。"
-        "帮扶成效各列即帮扶历史图表中的指标；数字和项目两列是来源中关于该县的数字和政策点名的项目的个数。",
+        "帮扶成效各列即帮扶历史图表中的指标，各附期间和出处；各单位开始帮扶的年份不同，累计数不宜直接比较。"
+        "数字和项目两列是来源中关于该县的数字和政策点名的项目的个数。“—”表示来源中没有，并不等于没有帮扶。",
         "The {n} counties of Shanxi's Taihang revolutionary old area, by division code; select a column's heading "
         "to sort by it. Bodies paired with it are those the text pairs with the county; bodies in groups are those "
         "the text lists as a group aiding several counties, this one among them. The aid results are the metrics of "
-        "the aid history's charts; the last two columns count the figures the sources give for the county and the "
-        "projects the policy names for it.",
+        "the aid history's charts, each with its period and source; the bodies began in different years, so the "
+        "running totals are not directly comparable. The last two columns count the figures the sources give for "
+        "the county and the projects the policy names for it. A dash means the sources say nothing, not that no "
+        "aid was given.",
     ),
     "division_code": ("行政区划代码（GB/T 2260）", "Division code (GB/T 2260)"),
     "errata_elsewhere": (
