@@ -55,11 +55,21 @@ def reading(ctx: Context, o: Any, resource: str = OBSERVATIONS) -> str:
     printed figure is not exact (余, 约, 以上), escaped; a range reads 2–3, which says it is one."""
     columns = o.keys()  # a sqlite3.Row: `in` would look among its values
     upto = o["value_max"] if "value_max" in columns else None
-    amount = with_unit(o["value"], code(resource, "unit", o["unit"], ctx.lang) if o["unit"] else "", ctx.lang, upto)
+    amount = with_unit(o["value"], _unit(resource, o["unit"], ctx.lang), ctx.lang, upto)
     if "qualifier" in columns and o["qualifier"] and upto is None and _shown(o["qualifier"], ctx.lang):
         label = code(OBSERVATIONS, "qualifier", o["qualifier"], ctx.lang)
         amount = amount + ctx.paren(label) if ctx.lang == CHINESE else f"{label} {amount}"
     return esc(amount)
+
+
+def _unit(resource: str, unit: str | None, lang: str) -> str:
+    """What a page writes after a number in a unit: its label, or on an English page its `after_en`."""
+    if not unit:
+        return ""
+    found = next(c for c in codes(resource, "unit") if c.code == unit)
+    if lang != CHINESE and found.after_en is not None:
+        return found.after_en
+    return code(resource, "unit", unit, lang)
 
 
 def original(ctx: Context, name: str) -> list[str]:
