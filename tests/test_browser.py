@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_project, rewrite
@@ -371,8 +372,8 @@ def page_weight(browser, url: str) -> dict[str, int]:
     """What a phone downloads to show a page, by address: each response's bytes, gzipped as the server
     would send them."""
     page = browser.new_page(viewport=VIEWPORTS["phone"])
-    responses = []
-    page.on("response", responses.append)
+    responses: list[Any] = []
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     weights = {}
     for response in responses:
@@ -389,3 +390,19 @@ def test_the_home_page_with_its_assets_is_under_100_kb_gzip(browser, base_url, p
     weights = page_weight(browser, base_url + path)
     assert not [url for url in weights if "search_index" in url]
     assert sum(weights.values()) < 100 * 1024, sorted(weights.items(), key=lambda item: -item[1])[:5]
+
+
+TAP_TARGETS = """() => [...document.querySelectorAll("figure.chart svg a")].map((a) => {
+  const box = a.getBoundingClientRect();
+  return [a.querySelector("title").textContent, Math.min(box.width, box.height)];
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_every_county_on_the_map_is_a_target_of_24_px_on_a_phone(browser, base_url, path):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(base_url + path, wait_until="load")
+    sizes = page.evaluate(TAP_TARGETS)
+    page.close()
+    assert len(sizes) == 35
+    assert [name for name, size in sizes if size < 24] == []
