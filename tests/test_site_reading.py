@@ -91,7 +91,8 @@ def test_a_county_page_opens_with_its_summary(huguan):
         "sxgov-2021-36.md#L134",  # the line of the policy's list that names the county
         "- 帮扶：",
         "    - 省直定点帮扶：35 个单位（平顺、壶关、武乡、沁县）",
-        "[中华全国总工会](../organizations/acftu.md)（2016年起）",
+        "[中华全国总工会](../organizations/acftu.md)（2016年起，至今）",
+        "（2013年起，已结束）",  # an open-ended pairing whose body has been replaced
         "- 数字：9 个，如：",
         "引进无偿帮扶资金 1671万元",
         "- 项目：政策点名 3 个：",
@@ -119,7 +120,11 @@ def test_the_comparison_lists_the_counties_of_the_old_area_by_code(built, table)
     designated = sorted(d["region_code"] for d in table("designations"))
     assert codes == designated and len(codes) == 35
     huguan = next(line for line in page.splitlines() if "regions/140427.md" in line)
-    assert '<span data-sort="45860000.0">4586万元（余/多）</span>' in huguan
+    assert (
+        '<span data-sort="45860000.0">4586万元（余/多）（2016 起，截至 2022-04-01） '
+        "[红色山西网 2022-04-01 第19行](../sources/hsx-2022-changzhi-aid.md#L19)"
+    ) in huguan  # each figure with its period and source line
+    assert '<span data-sort="0">—</span>' in page  # the sources say nothing: not a 0
     english = (built.docs / "regions" / "compare.en.md").read_text(encoding="utf-8")
     assert "45.86 million yuan" in english
 

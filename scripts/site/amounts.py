@@ -66,8 +66,8 @@ def _unit(resource: str, unit: str | None, lang: str) -> str:
     """What a page writes after a number in a unit: its label, or on an English page its `after_en`."""
     if not unit:
         return ""
-    found = next(c for c in codes(resource, "unit") if c.code == unit)
-    if lang != CHINESE and found.after_en is not None:
+    found = next((c for c in codes(resource, "unit") if c.code == unit), None)
+    if found and lang != CHINESE and found.after_en is not None:
         return found.after_en
     return code(resource, "unit", unit, lang)
 
