@@ -18,7 +18,7 @@ from .policy import (
     ProjectRegion,
     ProjectUpdate,
 )
-from .publication import CodeLabel, FeaturedFigure
+from .publication import CodeLabel, FeaturedFigure, Translation
 from .reference import Organization, Region, Source
 from .statistics import Metric, Observation
 
@@ -41,6 +41,7 @@ RESOURCES: tuple[type[Table], ...] = (
     ProjectUpdate,
     Event,
     FeaturedFigure,
+    Translation,
 )
 
 BY_NAME: dict[str, type[Table]] = {model.meta.resource: model for model in RESOURCES}

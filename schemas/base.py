@@ -159,7 +159,8 @@ class Citation:
     `qualifier` and `unit` columns; `erratum`: the column whose erratum (its `as_printed` and `reading`)
     the figure is read through.
     `label`: the column that names the row on a source's page; through a foreign key, the label of the
-    row it points to.
+    row it points to. `reading`: the column holding the reading we chose of the label as printed, shown
+    beside it at the line.
     """
 
     texts: tuple[Cite, ...]
@@ -167,6 +168,7 @@ class Citation:
     figure: str | None = None
     erratum: str | None = None
     label: str | None = None
+    reading: str | None = None
 
 
 @dataclass(frozen=True)

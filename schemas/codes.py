@@ -24,6 +24,7 @@ class Code:
     words: tuple[str, ...] = ()  # for a unit: the words printed after a figure stored in it (元, 人次...)
     marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
     nonnegative: bool = False  # for a unit: no figure in it is negative (persons, counts, areas...)
+    after_en: str | None = None  # for a unit: what an English page writes after a number, if not its label
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,14 @@ UNIT = CodeTable(
         Code("tonne", "吨", "tonnes", words=("吨",), nonnegative=True),
         Code("percent", "%", "%", words=("%",)),
         Code("percentage_point", "个百分点", "percentage points", words=("个百分点",)),
-        Code("count", "个", "count", words=tuple("个座所家支条项处场种颗头村县大区类方届纵横"), nonnegative=True),
+        Code(
+            "count",
+            "个",
+            "count",
+            words=tuple("个座所家支条项处场种颗头村县大区类方届纵横"),
+            nonnegative=True,
+            after_en="",  # 35 counties read as 35, not 35 count
+        ),
         Code(
             "rank",
             "位次",

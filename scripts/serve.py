@@ -8,6 +8,7 @@ import json
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from schemas import PACKAGE
@@ -16,6 +17,7 @@ from .layout import Layout
 
 # The site is served under the path of its public address, so that its absolute links work locally too.
 PREFIX = urlsplit(PACKAGE["site_url"]).path
+NOT_FOUND = "404.html"  # the site's page for an address without a page
 DATASETTE_SETTINGS = {
     "sql_time_limit_ms": 1000,
     "max_returned_rows": 1000,
@@ -26,7 +28,20 @@ DATASETTE_SETTINGS = {
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves site/ under PREFIX; the root redirects there."""
+    """Serves site/ under PREFIX, and its 404 page where there is no page, as a static host does; the root
+    redirects there."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / NOT_FOUND
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def do_GET(self) -> None:
         if self.path in ("/", ""):

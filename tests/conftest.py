@@ -36,16 +36,11 @@ def edit_row():
     values, or a function from the row to one."""
 
     def edit(path: Path, key: str, changes: dict[str, str] | Callable[[dict[str, str]], dict[str, str]]) -> None:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            fields, rows = list(reader.fieldnames or []), list(reader)
-        for row in rows:
-            if row[fields[0]] == key:
+        def change(_: int, row: dict[str, str]) -> None:
+            if next(iter(row.values())) == key:
                 row.update(changes(row) if callable(changes) else changes)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fields, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+
+        rewrite(path, change)
 
     return edit
 
@@ -131,3 +126,16 @@ def pytest_sessionfinish(session, exitstatus):
         print("\nThe test run changed the checkout (tests must write only into temporary folders):")
         print("\n".join(f"  {line}" for line in changed))
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def rewrite(path: Path, change: Callable[[int, dict[str, str]], None]) -> None:
+    """Rewrite a CSV file after `change(index, row)` has changed its rows in place."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    for i, row in enumerate(rows):
+        change(i, row)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

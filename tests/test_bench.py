@@ -10,12 +10,14 @@ from scripts import bench
 def test_small_benchmark_run(tmp_path):
     out = tmp_path / "benchmarks.md"
     assert bench.main(["--sizes", "10000", "--out", str(out)]) == 0
-    text = out.read_text(encoding="utf-8")
+    text = (tmp_path / "benchmarks.en.md").read_text(encoding="utf-8")
     assert "| 10,000 |" in text
     assert "5/5 / 5/5" in text  # ours / Frictionless found all seeded defects
     for query in ("aid_received_by_county", "search_everything"):
         assert f"`{query}`" in text
     assert "## Site pages" in text
+    chinese = out.read_text(encoding="utf-8")
+    assert "| 1万 |" in chinese and "## 网站页面" in chinese and "5/5 / 5/5" in chinese
 
 
 def test_the_benchmark_refuses_a_synthetic_package_that_is_not_clean(tmp_path, monkeypatch, capsys):

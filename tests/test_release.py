@@ -16,6 +16,7 @@ from scripts.layout import ROOT, Layout
 from scripts.problems import Stop
 from scripts.reader import load
 from scripts.site import publish
+from scripts.site.downloads import size
 
 FILES = release.names(PACKAGE["version"])
 
@@ -101,7 +102,7 @@ def test_the_download_page_links_every_artifact_with_size_and_checksum(built, di
     page = (built.root / "site" / "data" / "index.html").read_text(encoding="utf-8")
     for path in dist.iterdir():
         assert f'href="../downloads/{path.name}"' in page
-        assert f"{path.stat().st_size:,}" in page
+        assert f'<td data-label="大小">{size(path.stat().st_size)}</td>' in page
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page
 
 

@@ -24,7 +24,7 @@ def _get(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.status, response.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as err:
-        return err.code, ""
+        return err.code, err.read().decode("utf-8", errors="replace")
 
 
 def test_the_root_leads_to_the_site(base_url):
@@ -52,3 +52,10 @@ def test_the_served_descriptor_loads_from_its_url(base_url):
 @pytest.mark.parametrize("path", ["/.git/config", "/Makefile", PREFIX + "../Makefile", "/data/regions.csv"])
 def test_nothing_else_is_served(base_url, path):
     assert _get(base_url + path)[0] == 404
+
+
+def test_an_address_without_a_page_shows_the_chinese_404_page(base_url):
+    """As on a static host: status 404, and the site's own page, in Chinese with a line in English."""
+    status, body = _get(base_url + PREFIX + "regions/999999/")
+    assert status == 404
+    assert '<html lang="zh"' in body and "找不到这个页面（404）" in body and 'lang="en"' in body

@@ -146,18 +146,27 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
 
 
 def test_every_page_has_a_report_an_error_link(site, pages):
+    """By email first (no foreign site needed), with the page's address in the message; and on GitHub."""
     config_url = "https://github.com/taihang-open-data/taihang-old-area/issues/new"
+    email = "mailto:corrections@taihang-open-data.org?subject="
     for path, page in pages.items():
         if path.name == "404.html":
             continue
+        emails = [h for h in page.links if h.startswith(email)]
         reports = [h for h in page.links if h.startswith(config_url + "?title=")]
-        assert reports, path
+        assert emails and reports, path
         address = "https%3A//taihang-open-data.github.io/taihang-old-area/" + quote(str(path.parent.relative_to(site)))
-        assert f"Page%3A%20{address.removesuffix('.')}" in reports[0], reports[0]
+        said = "Page%3A%20" if path.parts[len(site.parts)] == "en" else quote("页面：")
+        for link in (emails[0], reports[0]):
+            assert f"{said}{address.removesuffix('.')}" in link, link
+
+
+def _search_index(site: Path, lang: str) -> dict:
+    return json.loads((site / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
 
 
 def _search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return [doc for lang in ("zh", "en") for doc in _search_index(site, lang)["docs"]]
 
 
 @pytest.mark.parametrize(
@@ -181,9 +190,28 @@ def test_search_index_finds_the_right_pages(site, term, location):
 
 
 def test_search_is_configured_for_chinese_and_english(site):
-    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["pipeline"] == ["stopWordFilter", "trimmer"]
-    assert "\\u200b" in config["separator"]
+    for lang in ("zh", "en"):
+        config = _search_index(site, lang)["config"]
+        assert config["pipeline"] == ["stopWordFilter", "trimmer"]
+        assert "\\u200b" in config["separator"]
+        assert config["lang"] == [lang]
+
+
+def test_each_language_has_its_own_search_index_and_no_other(site):
+    """One index per language, each of its own pages only; the index of both is gone."""
+    assert not (site / "search" / "search_index.json").exists()
+    for lang in ("zh", "en"):
+        locations = [d["location"] for d in _search_index(site, lang)["docs"]]
+        assert locations and all(loc.startswith("en/") == (lang == "en") for loc in locations), lang
+
+
+def test_the_search_index_holds_no_data_table(site):
+    """Tables are kept out (data-search-exclude): the figures table of Huguan's page is not in the index, while
+    its headings and prose are."""
+    docs = {d["location"]: d for d in _search_index(site, "zh")["docs"]}
+    figures = docs["regions/140427/#数字"]
+    assert figures["text"] == "", figures["text"][:200]
+    assert any(loc.startswith("regions/140427/") and d["text"] for loc, d in docs.items())
 
 
 def test_both_languages_have_every_page(site):
@@ -284,17 +312,29 @@ def test_charts_are_inline_svg_with_captions_and_sources(site):
         assert figures, page
         for figure in figures:
             assert "<svg" in figure and "<figcaption" in figure
-            assert "<text" in figure  # labels are text, not paths
+            if page != "index.html":
+                assert "<text" in figure  # labels are text, not paths
         captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
         assert any("sources/" in c and "downloads/" in c for c in captions), page  # its source and its table
 
 
+def test_the_map_names_every_county_as_text_in_the_pages_language(site):
+    """The map's counties are links with their names as tooltips, and the list under it names each, by city."""
+    for page, county, city in (("index.html", "壶关县", "长治市"), ("en/index.html", "Huguan County", "Changzhi City")):
+        html = (site / page).read_text(encoding="utf-8")
+        [svg] = re.findall(r'<figure class="chart">(.*?)</svg>', html, re.S)
+        assert svg.count("<a href=") == svg.count("<title>") - 1 == 35  # the map's own title, and one per county
+        legend = html.split("</figure>")[1].split("</ul>")[0]
+        assert len(re.findall(r'<a href="regions/\d{6}/">', legend)) == 35
+        assert f">{county}</a>" in legend and city in legend
+
+
 def test_a_range_is_shown_with_both_ends(site):
-    """2至3个 is stored as 2 with an upper end of 3, and shown as 2–3 where values are shown."""
+    """2至3个 is stored as 2 with an upper end of 3, and read as 2–3 (with its unit) where values are shown."""
     for page in ("sources/sxrb-2021-poverty-results", "en/sources/sxrb-2021-poverty-results"):
         parser = Cells()
         parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
-        assert "2–3" in map(str.strip, parser.cells), page
+        assert any(cell.strip().startswith("2–3") for cell in parser.cells), page
 
 
 def test_code_on_a_page_shows_its_characters_not_entities(site):

@@ -31,7 +31,8 @@ def test_every_source_has_its_figures_fragment(built, table):
         for lang in LANGS:
             path = built.fragments / f"figures.{source['id']}.{lang}.md"
             assert path.exists(), path
-    assert (built.fragments / f"figures.{source['id']}.zh.md").read_text(encoding="utf-8").startswith("| 地区 |")
+    header = (built.fragments / f"figures.{source['id']}.zh.md").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "| 指标 | 数值 | 原文写法 | 地区 | 期间或截至 | 出处 |"
 
 
 def test_the_features_the_site_draws_are_codes_of_the_feature_table():

@@ -1,16 +1,21 @@
 """Charts as inline SVG, drawn at build time: readable without JavaScript, text kept as text.
 
-Every label is escaped. Sizes use a viewBox, so a chart scales to a phone's width.
+Every label is escaped for HTML and for Markdown (a chart stands in a figure whose content Markdown reads).
+Sizes use a viewBox as wide as a phone's text column (WIDTH), so that 13-unit text is drawn at 12 px or more
+on a 390 px screen; the stylesheet keeps a chart from growing much wider on a desktop.
 """
 
-import html
+import re
+
+from .markup import esc
 
 PALETTE = ["#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"]
 FONT = 'font-family="system-ui, sans-serif"'
+WIDTH = 360  # the viewBox width of a chart: about the width of a phone's text column, in CSS pixels
 
 
 def svg_escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return esc(text)
 
 
 def text_width(text: str, size: int = 13) -> float:
@@ -29,7 +34,47 @@ def wrap(text: str, limit: float) -> list[str]:
     return lines
 
 
-def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = 640) -> str:
+def lines_of(text: str, limit: float) -> list[str]:
+    """A label broken into lines no wider than limit: at spaces where it has them, else between characters
+    (Chinese), never inside a run of Latin letters or digits."""
+    if " " in text:
+        return wrap(text, limit)
+    lines = [""]
+    for run in re.findall(r"[A-Za-z0-9.%〔〕]+|.", text):
+        if lines[-1] and text_width(lines[-1] + run) > limit:
+            lines.append("")
+        lines[-1] += run
+    return lines
+
+
+def timeline(title: str, events: list[tuple[str, str]], width: int = WIDTH) -> str:
+    """A vertical timeline: one dot per (date, text) on a line down the left, the date beside it and the text,
+    wrapped, to its right."""
+    axis, text_left, top, line_height, gap = 78, 92, 14, 18, 12
+    rows = [(date, lines_of(text, width - text_left - 4)) for date, text in events]
+    height = top + sum(len(lines) * line_height + gap for _, lines in rows)
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>',
+        f'<line x1="{axis}" y1="{top}" x2="{axis}" y2="{height - gap}" stroke="#bbb" stroke-width="2"/>',
+    ]
+    y = top
+    for date, lines in rows:
+        baseline = y + 13
+        parts.append(
+            f'<circle cx="{axis}" cy="{baseline - 5}" r="5" fill="{PALETTE[0]}"/>'
+            f'<text x="{axis - 10}" y="{baseline}" text-anchor="end" fill="#222" font-weight="600">{svg_escape(date)}</text>'
+        )
+        parts += [
+            f'<text x="{text_left}" y="{baseline + k * line_height}" fill="#222">{svg_escape(t)}</text>'
+            for k, t in enumerate(lines)
+        ]
+        y += len(lines) * line_height + gap
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int = WIDTH) -> str:
     """A horizontal bar chart: one bar per (label lines, value, value as printed). The label column is as
     wide as its longest line, up to 45% of the chart; a longer line is wrapped at its spaces."""
     limit = 0.45 * width - 16
@@ -40,7 +85,7 @@ def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int 
     label_width = int(min(max(120, widest + 16), limit + 16))
     height = top + len(rows) * (bar_height + gap)
     largest = max((v for _, v, _ in rows), default=0) or 1
-    span = width - label_width - 150
+    span = width - label_width - max((text_width(shown) for _, _, shown in rows), default=0) - 12
     parts = [
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
@@ -61,7 +106,7 @@ def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int 
     return "".join(parts)
 
 
-def line(title: str, points: list[tuple[str, float, str]], width: int = 640, height: int = 260) -> str:
+def line(title: str, points: list[tuple[str, float, str]], width: int = WIDTH, height: int = 240) -> str:
     """A line chart of (x label, value, value as printed), x spaced by label order."""
     left, right, top, bottom = 60, 30, 20, 40
     largest = max(v for _, v, _ in points) * 1.15

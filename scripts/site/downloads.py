@@ -9,17 +9,20 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
+from schemas import BY_NAME
+
 from .. import release
 from ..layout import Layout
 from ..reader import sha256
 from .context import Context
-from .markup import download_link, esc, table
-from .words import CHINESE
+from .markup import code, download_link, esc, table
+from .words import CHINESE, LANGS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP = "application/zip"
 HEADER = {
-    "zh": ["文件", "内容", "格式", "字节", "SHA-256"],
-    "en": ["File", "Contents", "Format", "Bytes", "SHA-256"],
+    "zh": ["文件", "内容", "格式", "大小", "SHA-256"],
+    "en": ["File", "Contents", "Format", "Size", "SHA-256"],
 }
 
 
@@ -29,10 +32,15 @@ def version(layout: Layout) -> str:
 
 
 class Download(NamedTuple):
-    title: str
+    titles: tuple[str, str]  # in Chinese and English
     path: Path  # where the build finds it
     mediatype: str
     name: str  # where it is served, relative to downloads/: the package's own layout
+
+    @property
+    def title(self) -> str:
+        """The title in both languages, for a reader of either."""
+        return f"{self.titles[1]} / {self.titles[0]}"
 
 
 def downloads(layout: Layout) -> list[Download]:
@@ -41,14 +49,22 @@ def downloads(layout: Layout) -> list[Download]:
     files = release.names(package["version"])
     dist = layout.dist
     offered = [
-        ("Data package (CSV, descriptor, README, licences) 数据包", dist / files["zip"], "application/zip"),
-        ("Excel workbook, one sheet per table 工作簿", dist / files["xlsx"], XLSX),
-        ("SQLite database 数据库", dist / files["sqlite"], "application/vnd.sqlite3"),
-        ("Checksums of the release 校验和", dist / files["sums"], "text/plain"),
-        ("Data package descriptor 数据包描述", layout.descriptor, "application/json"),
-        ("County boundaries 县界（示意）", layout.boundaries, "application/geo+json"),
+        (
+            ("数据包（CSV、描述文件、说明和许可）", "Data package (CSV, descriptor, README, licences)"),
+            dist / files["zip"],
+            ZIP,
+        ),
+        (("Excel 工作簿，每张表一页", "Excel workbook, one sheet per table"), dist / files["xlsx"], XLSX),
+        (("SQLite 数据库", "SQLite database"), dist / files["sqlite"], "application/vnd.sqlite3"),
+        (("本次发布的校验和", "Checksums of the release"), dist / files["sums"], "text/plain"),
+        (("数据包描述文件", "Data package descriptor"), layout.descriptor, "application/json"),
+        (("县界（示意）", "County boundaries (schematic)"), layout.boundaries, "application/geo+json"),
     ]
-    offered += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
+    offered += [
+        ((BY_NAME[r["name"]].meta.title_zh, BY_NAME[r["name"]].meta.title_en), layout.root / r["path"], "text/csv")
+        for r in package["resources"]
+        if r["format"] == "csv"
+    ]
     return [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
 
 
@@ -68,14 +84,19 @@ def table_link(ctx: Context, name: str, home: bool = False) -> str:
     return f"{ctx.word('table')} {download_link(name, up(ctx.lang, home))}"
 
 
+def size(n: int) -> str:
+    """A file's size as people read it: 0.8 KB, 8.2 KB, 1.4 MB."""
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{n / 1024:.1f} KB"
+
+
 def download_table(ctx: Context, layout: Layout) -> str:
     """Every download, with its contents, format, size and SHA-256 (for the page data/index)."""
     rows = [
         [
-            download_link(d.name, up(ctx.lang), code=False),
-            esc(d.title),
-            esc(d.mediatype),
-            f"{d.path.stat().st_size:,}",
+            download_link(d.name, up(ctx.lang)),
+            esc(d.titles[LANGS.index(ctx.lang)]),
+            code(d.mediatype),
+            size(d.path.stat().st_size),
             f"`{sha256(d.path)}`",
         ]
         for d in downloads(layout)

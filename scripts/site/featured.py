@@ -10,12 +10,13 @@ feature is drawn is code. A feature code the site does not draw is simply not sh
 from typing import Any
 
 from . import charts
+from .amounts import scaled, with_unit
 from .context import Context
 from .downloads import table_link
 from .labels import code, definition, in_code_order
-from .links import cite, cite_rows, region_link
-from .markup import esc, figure, table
-from .tables import period, value
+from .links import cite_rows
+from .markup import esc, figure
+from .tables import figure_table, period
 from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
@@ -40,20 +41,8 @@ def _title(ctx: Context, metric_id: str) -> str:
 
 
 def key_figures(ctx: Context) -> str:
-    """The home page's key figures: metric, figure as printed, value, unit, qualifier, region, source."""
-    rows = [
-        [
-            esc(_title(ctx, o["metric_id"])),
-            f"**{esc(o['figure_text'])}**",
-            value(o),
-            esc(_unit(ctx, o)),
-            esc(ctx.code(OBSERVATIONS, "qualifier", o)),
-            region_link(ctx, o["region_code"]),
-            cite(ctx, o["source_id"], o["locator"]),
-        ]
-        for o in ctx.data.featured(KEY_FIGURES)
-    ]
-    return table([ctx.word(k) for k in ("metric", "printed", "value", "unit", "qualifier", "region", "source")], rows)
+    """The home page's key figures, each with its reading, the figure as printed, region, period and source."""
+    return figure_table(ctx, ctx.data.featured(KEY_FIGURES), with_region=True)
 
 
 def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:
@@ -64,6 +53,12 @@ def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:
     body = ctx.data.orgs[o["organization_id"]]
     name = (body["short_name_zh"] or body["name_zh"]) if ctx.lang == CHINESE else body["name_en"]
     return (name, f"→ {region}")
+
+
+def _bar_value(ctx: Context, o: Any) -> str:
+    """A bar's value: as printed on a Chinese page (4586万余元), our reading on an English one (45.86 million
+    yuan); the caption's note says what a qualifier means."""
+    return o["figure_text"] if ctx.lang == CHINESE else with_unit(o["value"], _unit(ctx, o), ctx.lang)
 
 
 def _data(ctx: Context, rows: list[Any]) -> str:
@@ -77,7 +72,7 @@ def bar_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(rows).items():
         title = _title(ctx, metric_id)
-        svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], o["figure_text"]) for o in found])
+        svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], _bar_value(ctx, o)) for o in found])
         parts.append(figure(svg, f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{_data(ctx, found)}"))
     dates = ctx.sep.join(dict.fromkeys(o["as_of"] for o in rows if o["as_of"]))
     note = ctx.word("totals", dates=esc(dates)) if dates else ""
@@ -99,7 +94,7 @@ def line_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(ctx.data.featured(LINE_CHARTS)).items():
         title = _title(ctx, metric_id)
-        svg = charts.line(title, [(period(ctx, o), o["value"], value(o)) for o in found])
+        svg = charts.line(title, [(period(ctx, o), o["value"], scaled(o["value"], ctx.lang)) for o in found])
         caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
         parts.append(figure(svg, caption))
     return "\n".join(parts)

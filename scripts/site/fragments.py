@@ -11,15 +11,15 @@ from collections import Counter, defaultdict
 import yaml
 
 from ..layout import Layout
-from . import county_map, featured, jsonld, tables
+from . import charts, county_map, featured, jsonld, tables
 from .context import Context
 from .data import Data
 from .downloads import download_table, downloads
 from .labels import code, in_code_order
-from .links import measure_link, org_link, source_link
-from .markup import esc, link, table
+from .links import cite_rows, measure_link, org_link, source_link
+from .markup import esc, figure, link, table
 from .source import ERRATA_ANCHOR
-from .words import GAP, LANGS, counted, section_number
+from .words import GAP, LANGS, counted, other, section_number
 
 SYMBOLS = "◆●○◇■□"  # a role in the matrix, in the order of the role code table
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
@@ -53,13 +53,26 @@ def matrix(ctx: Context) -> str:
     first = symbol[present[0]] if present else ""
     order = sorted(grid, key=lambda oid: (-sum(v == first for v in grid[oid].values()), -len(grid[oid]), oid))
     rows = [[org_link(ctx, oid)] + [grid[oid].get(mid, "") for mid in columns] for oid in order]
-    header = [ctx.word("body")] + [
-        link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns
-    ]
+    number = {mid: link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns}
+    header = [ctx.word("bodies")] + [number[mid] for mid in columns]
     legend = GAP[ctx.lang].join(
         f"{symbol[role]} {esc(code('measure_responsibilities', 'role', role, ctx.lang))}" for role in present
     )
-    return f"{legend}{ctx.stop}{ctx.word('matrix_columns')}\n\n" + table(header, rows)
+    listed = [
+        f"- {org_link(ctx, oid)}{ctx.colon}"
+        + ctx.semicolon.join(
+            f"{esc(code('measure_responsibilities', 'role', role, ctx.lang))} "
+            + " ".join(number[mid] for mid in columns if grid[oid].get(mid) == symbol[role])
+            for role in present
+            if symbol[role] in grid[oid].values()
+        )
+        for oid in order
+    ]
+    return (
+        f"{ctx.word('matrix_columns')}\n\n"
+        '<div class="matrix-list" markdown="1">\n\n' + "\n".join(listed) + "\n\n</div>\n\n"
+        f'<div class="matrix" markdown="1">\n\n{legend}\n\n{table(header, rows)}\n</div>\n'
+    )
 
 
 def projects_by_kind(ctx: Context) -> str:
@@ -73,6 +86,16 @@ def projects_by_kind(ctx: Context) -> str:
         out += [f"#### {esc(label[:1].upper() + label[1:])}", ""]
         out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure", "report")))
     return "\n".join(out)
+
+
+def timeline(ctx: Context) -> str:
+    """The aid history's timeline: the events marked for it, drawn (by year) with the lines they come from,
+    then listed with their dates and sources."""
+    rows = ctx.data.rows("SELECT * FROM events WHERE aid_history ORDER BY date, id")
+    title = ctx.word("timeline")
+    svg = charts.timeline(title, [(e["date"][:4], ctx.text(e, "title")) for e in rows])
+    caption = f"{esc(title)}{ctx.stop}{ctx.word('data')}{cite_rows(ctx, rows)}"
+    return figure(svg, caption) + "\n" + tables.events(ctx, "aid_history", ())
 
 
 def errata(ctx: Context) -> str:
@@ -92,13 +115,19 @@ def source_figures(ctx: Context, sid: str) -> str:
     return tables.figures(ctx, "source_id = ?", (sid,), with_region=True)
 
 
-def citation(layout: Layout) -> str:
+def citation(ctx: Context, layout: Layout) -> str:
+    """How to cite the dataset: in the page's language first (GB/T 7714 in Chinese), then in the other, each
+    as a block of text to copy."""
     cff = yaml.safe_load((layout.root / "CITATION.cff").read_text(encoding="utf-8"))
+    english, chinese = cff["title"].split(" / ")
     authors = ", ".join(a["name"] for a in cff["authors"])
-    return (
-        f"> {esc(authors)} ({cff['date-released'][:4]}). *{esc(cff['title'])}*, version {esc(cff['version'])}. "
-        f"{esc(cff['license'])}. {esc(cff['repository-code'])}\n"
-    )
+    version, released, url = cff["version"], cff["date-released"], cff["url"]
+    forms = {
+        "zh": f"{chinese}贡献者. {chinese}: {version}版[DS/OL]. ({released})[引用日期]. {url}.",
+        "en": f"{authors} ({released[:4]}). {english}, version {version} [Data set]. {cff['license']}. {url}",
+    }
+    other_form = forms[other(ctx.lang)]
+    return f"```text\n{forms[ctx.lang]}\n```\n\n{ctx.word('citation_other')}\n\n```text\n{other_form}\n```\n"
 
 
 def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
@@ -112,10 +141,11 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "targets": targets(ctx),
         "matrix": matrix(ctx),
         "projects": projects_by_kind(ctx),
-        "timeline": tables.events(ctx, "1 = 1", ()),
+        "timeline": timeline(ctx),
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
         "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
+        "citation": citation(ctx, layout),
         "projects-count": str(ctx.data.rows("SELECT count(*) FROM projects")[0][0]),
     }
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
@@ -124,7 +154,7 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
 def every(data: Data, layout: Layout) -> dict[str, str]:
     """Every fragment, by file name."""
     boundaries = json.loads(layout.boundaries.read_text(encoding="utf-8"))
-    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries), "citation.md": citation(layout)}
+    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries)}
     for lang in LANGS:
         out |= {f"{name}.{lang}.md": text for name, text in of_language(Context(data, lang, up=""), layout).items()}
     return out

@@ -1,14 +1,18 @@
 """The index page of each kind of generated page: regions, organizations, measures and sources."""
 
-from . import labels, measure, organization, region, source
+from . import compare, labels, measure, organization, region, source
 from .context import Context
 from .links import measure_title, policies, region_name
-from .markup import esc, link, table
+from .markup import esc, front_matter, link, table
+from .summary import COMPARISON
 from .words import suffix
+
+PAGES = {kind.FOLDER: kind for kind in (region, organization, measure, source)}  # the kinds with an index
 
 
 def _regions(ctx: Context) -> str:
     data = ctx.data
+    comparison = link(ctx.word("comparison"), f"{COMPARISON}.md")
     found = data.designations()
     designated = {(kind, d["region_code"]) for kind, rows in found.items() for d in rows}
     header = [ctx.word(k) for k in ("region", "level", "parent")]
@@ -22,7 +26,7 @@ def _regions(ctx: Context) -> str:
         ]
         for code, r in data.regions.items()
     ]
-    return table(header, rows)
+    return f"{comparison}\n\n" + table(header, rows)
 
 
 def _organizations(ctx: Context) -> str:
@@ -67,6 +71,10 @@ def pages(ctx: Context) -> dict[str, str]:
         measure.FOLDER: (ctx.word("measures_of", policy=policies(ctx, ctx.data.measure_policies())), _measures),
         source.FOLDER: (ctx.word("sources"), _sources),
     }
-    return {
-        f"{folder}/index{suffix(ctx.lang)}.md": f"# {head}\n\n{body(ctx)}" for folder, (head, body) in heads.items()
+    counts = {folder: len(kind.keys(ctx)) for folder, kind in PAGES.items()}
+    indexes = {
+        f"{folder}/index{suffix(ctx.lang)}.md": front_matter(ctx.word("describe_index", what=head, n=counts[folder]))
+        + f"# {head}\n\n{body(ctx)}"
+        for folder, (head, body) in heads.items()
     }
+    return indexes | compare.pages(ctx, suffix(ctx.lang))

@@ -1,5 +1,12 @@
-"""MkDocs hook: fragments inside a sentence. `{{ name.zh.md }}` in a narrative page is replaced by the
-fragment's text (such as 五份, the number of sources), read from the folders pymdownx.snippets reads.
+"""MkDocs hook: fragments inside a sentence, and the public Datasette address.
+
+`{{ name.zh.md }}` in a narrative page is replaced by the fragment's text (such as 五份, the number of
+sources), read from the folders pymdownx.snippets reads.
+
+The address of a public Datasette instance is configured once, as `extra.datasette_url` in mkdocs.yml. A
+page holds what to say with one (`<!-- datasette:public -->…<!-- /datasette:public -->`, where
+`{{ datasette }}` is the address) and without one (`<!-- datasette:local -->…`, how to run it locally);
+the hook keeps the part that applies.
 
 A block fragment stands on a line of its own (`--8<-- "name.zh.md"`), so it cannot sit inside a Chinese
 sentence without a break; this hook fills the gap. It only reads what `python -m scripts site` wrote, and
@@ -12,6 +19,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 INLINE = re.compile(r"\{\{\s*([\w.-]+\.md)\s*\}\}")
+PART = re.compile(r"<!-- datasette:(public|local) -->\n?(.*?)<!-- /datasette:\1 -->\n?", re.S)
+ADDRESS = re.compile(r"\{\{\s*datasette\s*\}\}")
 
 
 def fragment(name: str, folders: list[str]) -> str:
@@ -23,6 +32,16 @@ def fragment(name: str, folders: list[str]) -> str:
     raise PluginError(f"no fragment {name!r} in {folders}: run `python -m scripts site`")
 
 
+def datasette(markdown: str, address: str | None) -> str:
+    """The page with the part that applies: with a public address, the public part with the address in it;
+    without one, the part that says how to run Datasette locally."""
+    address = (address or "").rstrip("/")
+    kept = "public" if address else "local"
+    markdown = PART.sub(lambda match: match[2] if match[1] == kept else "", markdown)
+    return ADDRESS.sub(address, markdown)
+
+
 def on_page_markdown(markdown, page, config, files):
     folders = config["mdx_configs"]["pymdownx.snippets"]["base_path"]
+    markdown = datasette(markdown, config["extra"].get("datasette_url"))
     return INLINE.sub(lambda match: fragment(match[1], folders), markdown)

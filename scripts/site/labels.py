@@ -61,14 +61,22 @@ def naming_column(model: type[Table]) -> str:
     return (cites.label if cites else None) or model.meta.label_column or model.meta.primary_key[-1]
 
 
-def row_name(model: type[Table], row: Any, lookup) -> str:
-    """How a row is named: its naming column, or through a foreign key the label of the row it points to.
+def in_language(row: Any, column: str, lang: str) -> str:
+    """A row's column, or its twin in the page's language where it has one (name_zh → name_en)."""
+    if column.endswith("_zh") and f"{column[:-3]}_{lang}" in row.keys():  # noqa: SIM118 (a Row's `in` tests values)
+        column = f"{column[:-3]}_{lang}"
+    return row[column]
+
+
+def row_name(model: type[Table], row: Any, lookup, lang: str) -> str:
+    """How a row is named, in the page's language where the table has it in both: its naming column, or
+    through a foreign key the label of the row it points to.
 
     `lookup(resource, key)` returns a row of another table by its primary key.
     """
     column = naming_column(model)
     target = next((fk.resource for fk in model.foreign_keys() if fk.field == column), None)
     if target is None or row[column] is None:
-        return row[column]
+        return in_language(row, column, lang)
     meta = BY_NAME[target].meta
-    return lookup(target, row[column])[meta.label_column or meta.primary_key[-1]]
+    return in_language(lookup(target, row[column]), meta.label_column or meta.primary_key[-1], lang)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from ..segment import to_simplified
 from .context import Context
 from .markup import esc, link
 from .words import CHINESE, article_number
@@ -62,10 +63,11 @@ def source_date(source: Any) -> str:
 
 
 def source_label(ctx: Context, sid: str) -> str:
-    """A source by its publisher and date."""
+    """A source by its publisher and date; in Chinese, the publisher in simplified characters, so that a
+    paper printed in traditional ones (山西日報) goes by one name (山西日报)."""
     s = ctx.data.sources[sid]
     date = source_date(s)
-    return f"{s['publisher_zh']} {date}" if ctx.lang == CHINESE else f"{s['publisher_en']}, {date}"
+    return f"{to_simplified(s['publisher_zh'])} {date}" if ctx.lang == CHINESE else f"{s['publisher_en']}, {date}"
 
 
 def source_link(ctx: Context, sid: str, anchor: str = "") -> str:

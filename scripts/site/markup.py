@@ -4,10 +4,18 @@ Also the few shapes the pages share: tables, headed sections, figures with capti
 """
 
 import html
+import json
+import re
 from urllib.parse import quote
 
 # Characters that HTML or Markdown would read as markup, written as numeric entities, in one pass.
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#{}!~"})
+# What makes the start of a line a list, a rule or a heading: 1986. or 1986) or - + =.
+_LEADING = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])")
+
+
+def _entity(match: re.Match) -> str:
+    return f"{match[1]}&#{ord(match[2])};" if match[1] else f"&#{ord(match[3])};"
 
 
 def code(value: object) -> str:
@@ -17,19 +25,36 @@ def code(value: object) -> str:
 
 
 def esc(value: object) -> str:
-    """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line."""
+    """A value as safe Markdown text: HTML and Markdown syntax written as entities, on one line, and a start
+    that would open a list, a rule or a heading (1986. , - , ---) written as an entity, wherever it stands."""
     if value is None:
         return ""
-    return " ".join(str(value).translate(_ENTITIES).split())
+    return _LEADING.sub(_entity, " ".join(str(value).translate(_ENTITIES).split()))
 
 
-def number(value: float | int | None) -> str:
-    """A value in base units, with thousands separators and no spurious decimals."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+# A run of Chinese text: Han characters, with the Chinese punctuation and quotation marks between or around them.
+_CHINESE_RUN = re.compile(
+    r"[《“〔（]*[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff“”《》·…—]*"
+    r"[\u3400-\u9fff\uf900-\ufaff])?[》”〕）]*"
+)
+
+
+def chinese_marked(value: object) -> str:
+    """English text escaped, with each Chinese run in it (a name or figure quoted as printed) marked as
+    Chinese, so that a screen reader reads it as Chinese."""
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', esc(value))
+
+
+def front_matter(description: str, names: list[str] | None = None) -> str:
+    """A page's YAML front matter: its description (a JSON string is a YAML string, with any character
+    escaped; the page template escapes it again for the meta tags) and the names search finds it by first
+    (tags, which Material's search ranks above titles; escaped for HTML, as its search results insert them as
+    markup)."""
+    lines = [f"description: {json.dumps(' '.join(description.split()), ensure_ascii=False)}"]
+    if names:
+        tags = [html.escape(n, quote=True) for n in dict.fromkeys(names) if n]
+        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def link(label: object, target: str) -> str:
@@ -60,7 +85,6 @@ def figure(svg: str, caption: str) -> str:
     return f'<figure markdown="span" class="chart">\n{svg}\n<figcaption markdown="span">{caption}</figcaption>\n</figure>\n'
 
 
-def download_link(name: str, up: str, code: bool = True) -> str:
-    """A link to a file of the downloads folder (raw HTML: it is not a docs page)."""
-    label = f"<code>{esc(name)}</code>" if code else esc(name)
-    return f'<a href="{up}downloads/{esc(name)}">{label}</a>'
+def download_link(name: str, up: str) -> str:
+    """A link to a file of the downloads folder, named as code (raw HTML: it is not a docs page)."""
+    return f'<a href="{up}downloads/{esc(name)}">{code(name)}</a>'

@@ -3,10 +3,11 @@ its targets and the projects it names, each with what later sources report on it
 measure itself."""
 
 from . import tables
+from .amounts import original
 from .context import Context
 from .links import cite, measure_title, org_link
 from .markup import esc, sections, table
-from .words import other, section_number
+from .words import section_number
 
 FOLDER = "measures"
 
@@ -15,14 +16,23 @@ def keys(ctx: Context) -> list[str]:
     return list(ctx.data.measures)
 
 
+def description(ctx: Context, mid: str) -> str:
+    """The page's summary for its meta description."""
+    return ctx.word("describe_measure", title=measure_title(ctx.data.measures[mid], ctx.lang))
+
+
+def names(ctx: Context, mid: str) -> list[str]:
+    """None: a measure is found by its title."""
+    return []
+
+
 def page(ctx: Context, mid: str) -> str:
     m = ctx.data.measures[mid]
     section = section_number(m["section_number"], ctx.lang) + ctx.text(m, "section_title")
     out = [
         f"# {esc(measure_title(m, ctx.lang))}",
         "",
-        esc(m[f"title_{other(ctx.lang)}"]),
-        "",
+        *original(ctx, m["title_zh"]),
         ctx.fact("section", esc(section)),
         ctx.fact("source", cite(ctx, m["source_id"], m["locator"])),
         "",
@@ -39,7 +49,7 @@ def page(ctx: Context, mid: str) -> str:
             (
                 ctx.word("bodies"),
                 table(
-                    [ctx.word("body"), ctx.word("role")],
+                    [ctx.word("organization"), ctx.word("role")],
                     [
                         [org_link(ctx, r["organization_id"]), esc(ctx.code("measure_responsibilities", "role", r))]
                         for r in roles

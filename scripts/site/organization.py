@@ -1,11 +1,11 @@
 """The page of a body: its level and kind, names, predecessors and successor, the measures it is
 responsible for, the aid it gave, its figures and events."""
 
+from .amounts import original
 from .context import Context
 from .links import cite, measure_link, org_link, policies
 from .markup import esc, sections, table
 from .tables import assignments, events, figures
-from .words import other
 
 FOLDER = "organizations"
 
@@ -14,9 +14,20 @@ def keys(ctx: Context) -> list[str]:
     return list(ctx.data.orgs)
 
 
+def description(ctx: Context, oid: str) -> str:
+    """The page's summary for its meta description."""
+    return ctx.word("describe_organization", name=ctx.text(ctx.data.orgs[oid], "name"))
+
+
+def names(ctx: Context, oid: str) -> list[str]:
+    """None: a body is found by its title. As search terms its names (长治市老区建设促进会) would match a
+    search for the place they start with (长治) above the place's own page."""
+    return []
+
+
 def page(ctx: Context, oid: str) -> str:
     o = ctx.data.orgs[oid]
-    out = [f"# {esc(ctx.text(o, 'name'))}", "", esc(o[f"name_{other(ctx.lang)}"]), ""]
+    out = [f"# {esc(ctx.text(o, 'name'))}", "", *original(ctx, o["name_zh"])]
     facts = [
         ctx.fact("level", esc(ctx.code("organizations", "level", o))),
         ctx.fact("kind", esc(ctx.code("organizations", "kind", o))),
@@ -32,7 +43,7 @@ def page(ctx: Context, oid: str) -> str:
     facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"])))
     out += [*facts, ""]
     if o["note"]:
-        out += [esc(o["note"]), ""]
+        out += [ctx.ours(o["note"]), ""]
     out += sections(
         [
             (

@@ -19,13 +19,15 @@ from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
-from . import fragments, indexes, inputs, measure, organization, region, source
+from . import fragments, indexes, inputs, measure, organization, region, search, source
 from .context import Context
 from .data import Data
 from .downloads import downloads
+from .markup import front_matter
 from .words import LANGS, suffix
 
-PAGE_KINDS = (region, organization, measure, source)  # each: FOLDER, keys(ctx), page(ctx, key)
+# Each: FOLDER, keys(ctx), and for a key description(ctx, key), names(ctx, key) and page(ctx, key).
+PAGE_KINDS = (region, organization, measure, source)
 
 
 def pages(data: Data) -> dict[str, str]:
@@ -34,7 +36,11 @@ def pages(data: Data) -> dict[str, str]:
     for lang in LANGS:
         ctx = Context(data, lang)
         for kind in PAGE_KINDS:
-            out |= {f"{kind.FOLDER}/{key}{suffix(lang)}.md": kind.page(ctx, key) for key in kind.keys(ctx)}
+            out |= {
+                f"{kind.FOLDER}/{key}{suffix(lang)}.md": front_matter(kind.description(ctx, key), kind.names(ctx, key))
+                + kind.page(ctx, key)
+                for key in kind.keys(ctx)
+            }
         out |= indexes.pages(ctx)
     return out
 
@@ -80,6 +86,7 @@ def build(layout: Layout) -> Path:
         if result.returncode != 0:
             print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
             raise Stop("mkdocs build failed (its output is above); the last good site is left in place.")
+        search.split(tmp)
         for download in downloads(layout):
             target = tmp / "downloads" / download.name
             target.parent.mkdir(parents=True, exist_ok=True)

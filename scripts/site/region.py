@@ -1,12 +1,13 @@
 """The page of a region: its parent, its designations, the aid it received, its figures, projects, events
 and the regions within it."""
 
-from . import labels
+from . import labels, markup, summary
+from .amounts import original
 from .context import Context
 from .links import cite, policy_link, region_link, region_name
 from .markup import esc, sections
 from .tables import assignments, events, figures, projects
-from .words import fact, other
+from .words import CHINESE, fact
 
 FOLDER = "regions"
 
@@ -15,13 +16,15 @@ def keys(ctx: Context) -> list[str]:
     return list(ctx.data.regions)
 
 
-def designations(ctx: Context, code: str) -> list[str]:
-    """For each designation of the data, whether the region has it (asked of regions at the levels it names)."""
-    out = []
+def designations(ctx: Context, code: str) -> tuple[list[str], bool]:
+    """For each designation of the data, whether the region has it (asked of regions at the levels it names);
+    and whether it has any."""
+    out, designated = [], False
     for kind, rows in ctx.data.designations().items():
         if ctx.data.regions[code]["level"] not in {d["level"] for d in rows}:
             continue
         mine = next((d for d in rows if d["region_code"] == code), None)
+        designated = designated or mine is not None
         answer = (
             ctx.word("yes_by")
             + policy_link(ctx, mine["policy_id"])
@@ -30,26 +33,43 @@ def designations(ctx: Context, code: str) -> list[str]:
             else ctx.word("no")
         )
         out.append(fact(esc(labels.code("designations", "designation", kind, ctx.lang)), answer, ctx.lang))
-    return out
+    return out, designated
+
+
+def description(ctx: Context, code: str) -> str:
+    """The page's summary for its meta description: the region, its parent, and what the page holds."""
+    r = ctx.data.regions[code]
+    name = ctx.text(r, "name")
+    if r["parent_code"]:
+        name += ctx.paren(ctx.text(ctx.data.regions[r["parent_code"]], "name"))
+    figures_n = ctx.data.rows("SELECT count(*) FROM observations WHERE region_code = ?", code)[0][0]
+    projects_n = ctx.data.rows("SELECT count(DISTINCT project_id) FROM project_regions WHERE region_code = ?", code)[0][
+        0
+    ]
+    return ctx.word("describe_region", name=name, figures=figures_n, projects=projects_n)
+
+
+def names(ctx: Context, code: str) -> list[str]:
+    """What search finds the page by first: its name, and in Chinese the name without its generic (长治)."""
+    r = ctx.data.regions[code]
+    name = ctx.text(r, "name")
+    short = name.removesuffix(r["kind_zh"]) if ctx.lang == CHINESE and len(name) > len(r["kind_zh"]) + 1 else ""
+    return [name, short]
 
 
 def page(ctx: Context, code: str) -> str:
     r = ctx.data.regions[code]
-    out = [
-        f"# {esc(region_name(r, ctx.lang))}",
-        "",
-        f"{esc(region_name(r, other(ctx.lang)))} · GB/T 2260 `{esc(code)}`",
-        "",
-    ]
+    out = [f"# {esc(region_name(r, ctx.lang))}", "", *original(ctx, region_name(r, CHINESE))]
     if r["parent_code"]:
         out.append(ctx.fact("parent", region_link(ctx, r["parent_code"])))
-    out += designations(ctx, code)
+    designated, found = designations(ctx, code)
+    out += [*designated, *summary.lines(ctx, code, found)]
     if r["note"]:
-        out.append(f"- {esc(r['note'])}")
-    out.append("")
+        out.append(f"- {ctx.ours(r['note'])}")
+    out += ["", f"{ctx.word('division_code')}{ctx.colon}{markup.code(code)}", ""]
     out += sections(
         [
-            (ctx.word("aid"), assignments(ctx, _aid(ctx, code), "body")),
+            (ctx.word("aid"), assignments(ctx, ctx.data.aid_received(code), "body")),
             (ctx.word("figures"), figures(ctx, "region_code = ?", (code,))),
             (ctx.word("projects"), _projects(ctx, code)),
             (ctx.word("events"), events(ctx, "region_code = ?", (code,))),
@@ -57,20 +77,6 @@ def page(ctx: Context, code: str) -> str:
         ]
     )
     return "\n".join(out)
-
-
-def _aid(ctx: Context, code: str) -> list:
-    """The bodies paired with the region, and the groups of bodies that aided a list of counties naming it."""
-    r = ctx.data.regions[code]
-    name = r["name_zh"]
-    short = name[:-1] if len(name) > 2 and name[-1] in "县区市" else name
-    return ctx.data.rows(
-        "SELECT * FROM aid_assignments WHERE region_code = ? "
-        "OR (counties_zh IS NOT NULL AND region_code = ? AND instr(counties_zh, ?) > 0) ORDER BY start_year, id",
-        code,
-        r["parent_code"] or "",
-        short,
-    )
 
 
 def _projects(ctx: Context, code: str) -> str:

@@ -5,11 +5,11 @@ from collections import defaultdict
 from typing import Any
 
 from . import labels
+from .amounts import original, printed, reading
 from .context import Context
 from .links import source_date
 from .markup import code, esc, link, sections, table
 from .tables import errata, figures
-from .words import other
 
 FOLDER = "sources"
 ERRATA_ANCHOR = "errata"  # the errata section of a source page, in both languages
@@ -48,25 +48,37 @@ def address(ctx: Context, s: Any) -> str:
     return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
+def description(ctx: Context, sid: str) -> str:
+    """The page's summary for its meta description."""
+    s = ctx.data.sources[sid]
+    return ctx.word(
+        "describe_source", title=ctx.text(s, "title"), publisher=publisher(ctx, sid), date=published(ctx, sid)
+    )
+
+
+def names(ctx: Context, sid: str) -> list[str]:
+    """None: a source is found by its title."""
+    return []
+
+
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
     archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
     out = [
         f"# {esc(ctx.text(s, 'title'))}",
         "",
-        esc(s[f"title_{other(ctx.lang)}"]),
-        "",
+        *original(ctx, s["title_zh"]),
         ctx.fact("publisher", publisher_link(ctx, sid)),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),
         *([ctx.fact("address", address(ctx, s))] if s["url"] or s["url_checked"] else []),
         ctx.fact("archive", archive),
         "",
-        esc(s["publisher_note"]),
+        ctx.ours(s["publisher_note"]),
         "",
-        esc(s["date_note"]),
+        ctx.ours(s["date_note"]),
         "",
-        esc(s["notes"]),
+        ctx.ours(s["notes"]),
         "",
     ]
     out += sections(
@@ -83,20 +95,41 @@ def page(ctx: Context, sid: str) -> str:
 
 
 def cited_lines(ctx: Context, sid: str) -> str:
-    """Every line of the source that a row cites, with an anchor, and the rows that cite it, by table."""
-    by_line: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for model in labels.citing_models():
-        title = labels.title(model, ctx.lang)
+    """Every line of the source that a row cites, with an anchor the citations link to: the figures read
+    from it as printed beside our reading, its errata as printed beside the reading we chose, and the other
+    rows that cite it, by table."""
+    models = labels.citing_models()
+    read = [m for m in models if m.meta.cites and (m.meta.cites.figure or m.meta.cites.reading)]
+    by_line: dict[int, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for model in models:
         rows = ctx.data.rows(f'SELECT * FROM "{model.meta.resource}" WHERE source_id = ? ORDER BY rowid', sid)
         for row in rows:
-            by_line[row["locator"]][title].append(esc(labels.row_name(model, row, ctx.data.row)))
-    return table(
-        [ctx.word("line"), ctx.word("rows")],
-        [
+            by_line[row["locator"]][model].append(_entry(ctx, model, row))
+    read = [m for m in read if any(m in found for found in by_line.values())]  # no empty column
+    header = [ctx.word("line"), *(labels.title(m, ctx.lang) for m in read), ctx.word("rows")]
+    out = []
+    for n, found in sorted(by_line.items()):
+        others = [
+            f"{esc(labels.title(m, ctx.lang))}{ctx.colon}{ctx.sep.join(dict.fromkeys(v))}"
+            for m, v in found.items()
+            if m not in read
+        ]
+        out.append(
             [
                 f'<span id="L{n}">{n}</span>',
-                ctx.semicolon.join(f"{esc(title)}{ctx.colon}{ctx.sep.join(names)}" for title, names in found.items()),
+                *(ctx.semicolon.join(found.get(m, [])) for m in read),
+                ctx.semicolon.join(others),
             ]
-            for n, found in sorted(by_line.items())
-        ],
-    )
+        )
+    return table(header, out)
+
+
+def _entry(ctx: Context, model: Any, row: Any) -> str:
+    """A row at its line: a figure as printed and our reading of it; a text as printed and the reading we
+    chose; else the row's name."""
+    cites = model.meta.cites
+    if cites.figure and row[cites.figure]:
+        return f"{printed(ctx, row[cites.figure])} → {reading(ctx, row, model.meta.resource)}"
+    if cites.reading:
+        return f"{printed(ctx, row[cites.label])} → {printed(ctx, row[cites.reading])}"
+    return esc(labels.row_name(model, row, ctx.data.row, ctx.lang))

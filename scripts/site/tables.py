@@ -5,25 +5,25 @@ Each takes the context (data, language, depth) and returns a Markdown table of e
 every coded value as its label in the page's language.
 """
 
+from collections import Counter
 from typing import Any
 
+from .amounts import printed, reading
 from .context import Context
 from .links import cite, measure_link, org_link, region_link
-from .markup import esc, number, table
+from .markup import esc, table
 
 
 def period(ctx: Context, o: Any) -> str:
-    """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of."""
+    """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of (a total
+    since a start: 2016 起，截至 2022-04-01)."""
     start, end = o["period_start"], o["period_end"]
+    if start and not end and o["as_of"]:
+        return ctx.word("since_as_of", start=start, date=o["as_of"])
     span = " – ".join(dict.fromkeys(p for p in (start, end) if p))
     if o["as_of"]:
         span = (span + " " if span else "") + ctx.word("as_of") + o["as_of"]
     return span
-
-
-def value(o: Any) -> str:
-    """An observation's value in base units, or its range as 2–3."""
-    return number(o["value"]) + (f"–{number(o['value_max'])}" if o["value_max"] is not None else "")
 
 
 def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) -> str:
@@ -33,44 +33,75 @@ def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) 
 
 
 def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> str:
+    """Figures, each with what it measures (and where, if the source names a place), our reading of its
+    value, the figure as printed, its region, its period and its source line."""
     out = []
     for o in rows:
-        cells = [
-            esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name"))
-            + (ctx.paren(esc(o["subset_zh"])) if o["subset_zh"] else ""),
-            esc(o["figure_text"]),
-            value(o),
-            esc(ctx.code("observations", "unit", o)),
-            esc(ctx.code("observations", "qualifier", o)),
-            esc(period(ctx, o)),
-            esc(o["place_zh"]),
-            cite(ctx, o["source_id"], o["locator"]),
-        ]
-        if with_region:
-            cells.insert(0, region_link(ctx, o["region_code"]))
-        out.append(cells)
-    header = ["metric", "printed", "value", "unit", "qualifier", "period", "place", "source"]
-    return table([ctx.word(k) for k in (["region"] if with_region else []) + header], out)
+        what = esc(ctx.text(ctx.data.metrics[o["metric_id"]], "name"))
+        for part in ("subset_zh", "place_zh"):
+            if o[part]:
+                what += ctx.paren(printed(ctx, o[part]))
+        cells = [what, reading(ctx, o), printed(ctx, o["figure_text"])]
+        cells += [region_link(ctx, o["region_code"])] if with_region else []
+        out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"])])
+    header = ["metric", "value", "printed", *(["region"] if with_region else []), "period", "source"]
+    return table([ctx.word(k) for k in header], out)
+
+
+def years(a: Any) -> str:
+    return "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y)
+
+
+def _group_key(a: Any) -> tuple:
+    """What the bodies of one group pairing share: programme, counties, years and source line (their status
+    may differ: a body since replaced by another has ended)."""
+    return (a["program"], a["counties_zh"], a["start_year"], a["end_year"], a["source_id"], a["locator"])
+
+
+def aid_groups(rows: list[Any]) -> list[list[Any]]:
+    """Aid assignments with the bodies of one group pairing together, in the order of their first row."""
+    groups: dict[tuple, list[Any]] = {}
+    for a in rows:
+        groups.setdefault(_group_key(a) if a["counties_zh"] else (a["id"],), []).append(a)
+    return list(groups.values())
+
+
+def bodies(ctx: Context, members: list[Any]) -> str:
+    """The helping body of an assignment, or a group's count of bodies that opens to their list."""
+    if len(members) == 1:
+        return org_link(ctx, members[0]["organization_id"])
+    names = ctx.sep.join(org_link(ctx, m["organization_id"]) for m in members)
+    return f"<details><summary>{ctx.word('bodies_n', n=len(members))}</summary>{names}</details>"
 
 
 def assignments(ctx: Context, rows: list[Any], first: str) -> str:
-    """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region")."""
+    """Aid assignments, led by the helping body (`first` = "body") or the region helped ("region"). Led by
+    the body, the bodies of a group pairing are one row that opens to their list."""
     out = []
-    for a in rows:
+    for members in aid_groups(rows) if first == "body" else [[a] for a in rows]:
+        a = members[0]
         pairing = esc(ctx.code("aid_assignments", "pairing", a))
         if a["counties_zh"]:
-            pairing += ctx.paren(esc(a["counties_zh"]))
+            pairing += ctx.paren(printed(ctx, a["counties_zh"]))
         out.append(
             [
-                org_link(ctx, a["organization_id"]) if first == "body" else region_link(ctx, a["region_code"]),
+                region_link(ctx, a["region_code"]) if first == "region" else bodies(ctx, members),
                 esc(ctx.code("aid_assignments", "program", a)),
                 pairing,
-                "–".join(str(y) for y in (a["start_year"], a["end_year"]) if y),
-                esc(ctx.code("aid_assignments", "status", a)),
+                years(a),
+                statuses(ctx, members),
                 cite(ctx, a["source_id"], a["locator"]),
             ]
         )
     return table([ctx.word(k) for k in (first, "program", "pairing", "years", "status", "source")], out)
+
+
+def statuses(ctx: Context, members: list[Any]) -> str:
+    """The status of an assignment; of a group, each status its bodies have, with how many where they differ."""
+    counted = Counter(ctx.code("aid_assignments", "status", m) for m in members)
+    if len(counted) == 1:
+        return esc(next(iter(counted)))
+    return esc(ctx.sep.join(f"{label} {n}" for label, n in counted.most_common()))
 
 
 def events(ctx: Context, where: str, params: tuple) -> str:
@@ -144,7 +175,7 @@ def errata(ctx: Context, rows: list[Any]) -> str:
                 esc(ctx.code("errata", "kind", e)),
                 esc(e["as_printed"]),
                 esc(e["reading"]),
-                esc(e["reason"]),
+                ctx.ours(e["reason"]),
             ]
             for e in rows
         ],

@@ -12,6 +12,7 @@ WORDS = {
     "aid": ("帮扶", "Aid received"),
     "aid_given": ("提供的帮扶", "Aid given"),
     "body": ("帮扶单位", "Helping body"),
+    "bodies_n": ("{n} 个单位", "{n} bodies"),
     "program": ("类型", "Programme"),
     "pairing": ("结对依据", "Pairing"),
     "years": ("年份", "Years"),
@@ -87,8 +88,65 @@ WORDS = {
     "qualifier_means": ("“{label}”：{definition}", "“{label}”: {definition}"),
     "also_given": ("另有：{items}，不画在线上。", "Also given, not plotted: {items}. "),
     "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
-    "matrix_columns": ("列为条目序号。", "Columns are measure numbers."),
+    "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "document_measure": ("份", ""),
+    "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
+    "organization": ("单位", "Body"),
+    "and": ("和", " and "),
+    "since_status": ("{year}年起，{status}", "since {year}, {status}"),
+    "figures_count": ("{n} 个，如：", "{n}, among them: "),
+    "projects_named": ("政策点名 {n} 个：", "{n} named by the policy: "),
+    "and_more": ("等", " and more"),
+    "nothing_specific": (
+        "来源中没有专门写到这里的内容，有关情况见{places}的页面。",
+        "The sources say nothing specific about it; the pages of {places} cover it.",
+    ),
+    "compare": ("与老区其他县比较", "Compare it with the other counties of the old area"),
+    "county": ("县（市、区）", "County"),
+    "paired_bodies": ("结对帮扶单位", "Bodies paired with it"),
+    "group_bodies": ("成组帮扶单位", "Bodies in groups"),
+    "describe_region": (
+        "{name}：受到的帮扶、来源中的 {figures} 个数字和政策点名的 {projects} 个项目，每一项注明原文出处。",
+        "{name}: the aid it received, {figures} figures from the sources and {projects} projects the policy "
+        "names, each traced to its source line.",
+    ),
+    "describe_organization": (
+        "{name}：提供的帮扶、在政策中承担的条目和来源中的数字，每一项注明原文出处。",
+        "{name}: the aid it gave, the policy measures it is responsible for and the figures the sources credit to "
+        "it, each traced to its source line.",
+    ),
+    "describe_measure": (
+        "{title}：负责单位、目标、点名的项目和后来的报道，每一项注明原文出处。",
+        "{title}: the bodies responsible, the targets, the projects it names and what later sources report, each "
+        "traced to its source line.",
+    ),
+    "describe_source": (
+        "{title}（{publisher}，{date}）：从中取得的数字、它的勘误和被引用的每一行。",
+        "{title} ({publisher}, {date}): the figures taken from it, its errata and every line the dataset cites.",
+    ),
+    "describe_comparison": (
+        "老区 35 个县（市、区）并列对比：帮扶单位、帮扶资金、来源中的数字和政策点名的项目，可按任一列排序。",
+        "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
+        "projects the policy names, sortable by any column.",
+    ),
+    "since_as_of": ("{start} 起，截至 {date}", "since {start}, as of {date}"),
+    "timeline": ("帮扶历史时间线", "Timeline of the aid history"),
+    "describe_index": ("{what}：{n} 项，每一项都有自己的页面。", "{what}: {n}, each with a page of its own."),
+    "comparison": ("老区各县对比", "The counties of the old area compared"),
+    "comparison_intro": (
+        "山西太行革命老区 {n} 个县（市、区），按区划代码排列；点击表头可按该列排序。"
+        "结对帮扶单位是原文写明与该县结对的单位，成组帮扶单位是原文列在一组名单中、帮扶包括该县在内几个县的单位。"
+        "帮扶成效各列即帮扶历史图表中的指标，各附期间和出处；各单位开始帮扶的年份不同，累计数不宜直接比较。"
+        "数字和项目两列是来源中关于该县的数字和政策点名的项目的个数。“—”表示来源中没有，并不等于没有帮扶。",
+        "The {n} counties of Shanxi's Taihang revolutionary old area, by division code; select a column's heading "
+        "to sort by it. Bodies paired with it are those the text pairs with the county; bodies in groups are those "
+        "the text lists as a group aiding several counties, this one among them. The aid results are the metrics of "
+        "the aid history's charts, each with its period and source; the bodies began in different years, so the "
+        "running totals are not directly comparable. The last two columns count the figures the sources give for "
+        "the county and the projects the policy names for it. A dash means the sources say nothing, not that no "
+        "aid was given.",
+    ),
+    "division_code": ("行政区划代码（GB/T 2260）", "Division code (GB/T 2260)"),
     "errata_elsewhere": (
         "另有 {n} 条“{kind}”勘误，见{sources}页面。",
         "A further {n} errata of the kind “{kind}” are listed on the page of {sources}.",

@@ -1,0 +1,87 @@
+"""The counties of the old area side by side: the bodies that aided each (paired with it, and in groups),
+the aid results the aid-history charts show (the metrics of the feature they draw), and how many figures
+and projects the sources give for it. A plain table sorted by code, which docs/javascripts/tables.js lets a
+reader sort by any column."""
+
+from typing import Any
+
+from .amounts import reading
+from .context import Context
+from .featured import BAR_CHARTS
+from .links import cite, region_link
+from .markup import esc, front_matter, table
+from .summary import COMPARISON
+from .tables import period
+
+VIEW = "county_profiles"  # the database view of the county-level regions, with their designation
+
+
+def _metrics(ctx: Context) -> list[str]:
+    """The metrics of the aid charts, in their order."""
+    return list(dict.fromkeys(o["metric_id"] for o in ctx.data.featured(BAR_CHARTS)))
+
+
+NONE = "—"  # the sources give nothing: not the same as a count of 0 (the intro says so)
+
+
+def _count(n: int) -> str:
+    """A count, or a dash where the sources give none, which sorts as 0."""
+    return str(n) if n else f'<span data-sort="0">{NONE}</span>'
+
+
+def _bodies(rows: list[Any], grouped: bool) -> str:
+    """How many bodies aided a county: paired with it, or in a group that names it."""
+    return _count(len({a["organization_id"] for a in rows if bool(a["counties_zh"]) == grouped}))
+
+
+def _results(ctx: Context, code: str, metric: str) -> str:
+    """A county's figures of a metric, read in the page's units, each with its period and source line, with
+    the largest value to sort by."""
+    found = ctx.data.rows(
+        "SELECT * FROM observations WHERE region_code = ? AND metric_id = ? ORDER BY value DESC", code, metric
+    )
+    if not found:
+        return _count(0)
+    shown = ctx.sep.join(
+        f"{reading(ctx, o)}{ctx.paren(esc(period(ctx, o)))} {cite(ctx, o['source_id'], o['locator'])}" for o in found
+    )
+    return f'<span data-sort="{found[0]["value"]}">{shown}</span>'
+
+
+def page(ctx: Context) -> str:
+    metrics = _metrics(ctx)
+    header = [ctx.word(k) for k in ("county", "city", "paired_bodies", "group_bodies")]
+    header += [esc(ctx.text(ctx.data.metrics[m], "name")) for m in metrics]
+    header += [ctx.word(k) for k in ("figures", "projects")]
+    rows = []
+    for county in ctx.data.rows(f"SELECT * FROM {VIEW} WHERE taihang_old_area = 1 ORDER BY code"):
+        code = county["code"]
+        aid = ctx.data.aid_received(code)
+        rows.append(
+            [
+                region_link(ctx, code),
+                esc(ctx.text(ctx.data.regions[county["city_code"]], "name")),
+                _bodies(aid, grouped=False),
+                _bodies(aid, grouped=True),
+                *(_results(ctx, code, m) for m in metrics),
+                _count(county["observations"]),
+                _count(county["projects"]),
+            ]
+        )
+    return "\n".join(
+        [
+            f"# {ctx.word('comparison')}",
+            "",
+            ctx.word("comparison_intro", n=len(rows)),
+            "",
+            '<div class="sortable" markdown="1">',
+            "",
+            table(header, rows),
+            "</div>",
+            "",
+        ]
+    )
+
+
+def pages(ctx: Context, suffix: str) -> dict[str, str]:
+    return {f"regions/{COMPARISON}{suffix}.md": front_matter(ctx.word("describe_comparison")) + page(ctx)}
