@@ -84,7 +84,7 @@ class Attribution:
             found = self.pairings.setdefault(resource, {}).setdefault(row[pairs.body], [])
             found.append((row[pairs.region], members))
         for column, marker in self.claims.get(resource, ()):
-            if row[column] and not self._paired(model, row[column], row[marker.region], marker):
+            if row[column] and not self.paired(model, row[column], row[marker.region], marker):
                 region = row[marker.region]
                 expected = (
                     f"a body that {marker.by} pairs with {region} (a pairing of {region}, or of its parent "
@@ -94,7 +94,7 @@ class Attribution:
         for column, marker in self.statuses.get(resource, ()):
             yield from self._status(model, name, line, row, column, marker)
 
-    def _paired(self, model: type[Table], body: str, region: str, marker: PairedWith) -> bool:
+    def paired(self, model: type[Table], body: str, region: str, marker: PairedWith) -> bool:
         key = (marker.by, body, region)
         if key not in self._covered:
             pairs = BY_NAME[marker.by].meta.pairs
