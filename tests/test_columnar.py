@@ -168,3 +168,18 @@ def test_every_validator_and_row_rule_of_the_large_tables_is_translated():
         for marker in markers(field):
             if isinstance(marker, AfterValidator | BeforeValidator):
                 assert expressions._validator(marker.func) is not None, marker
+
+
+def test_validate_runs_frictionless_only_when_asked(monkeypatch, capsys):
+    """Frictionless is the independent conformance check: `validate --frictionless` runs it on the package
+    (for real, here: the suite runs this variant), plain `validate` does not."""
+    from scripts import cli
+
+    ran: list[bool] = []
+    real = cli.check_frictionless
+    monkeypatch.setattr(cli, "check_frictionless", lambda layout: ran.append(True) or real(layout))
+    assert cli.main(["validate"]) == 0
+    assert ran == []
+    assert cli.main(["validate", "--frictionless"]) == 0
+    assert ran == [True]
+    assert capsys.readouterr().out.splitlines()[-1] == "No problems found."
