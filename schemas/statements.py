@@ -21,10 +21,22 @@ def column_of(ref: str) -> tuple[str, str]:
     return BY_NAME[resource].describe(column)
 
 
+def _foreign(model) -> set[str]:
+    return {fk.field for fk in model.foreign_keys()}
+
+
 @dataclass(frozen=True)
 class View(Statement):
     columns: dict[str, str | tuple[str, str]]  # column → "table.column" it shows, or (Chinese, English)
     label_column: str | None = None
+    materialized: bool = False  # built as a table when the database is (a view over a large table is slow to page)
+
+    def keys(self) -> list[str]:
+        """The columns that show a foreign key of the table they come from: a materialized view indexes them."""
+        from . import BY_NAME
+
+        shown = {name: ref.split(".") for name, ref in self.columns.items() if isinstance(ref, str)}
+        return [name for name, (resource, column) in shown.items() if column in _foreign(BY_NAME[resource])]
 
     def describe(self) -> dict[str, tuple[str, str]]:
         """Every column's (Chinese, English) description."""
