@@ -177,7 +177,11 @@ def test_validate_runs_frictionless_only_when_asked(monkeypatch, capsys):
 
     ran: list[bool] = []
     real = cli.check_frictionless
-    monkeypatch.setattr(cli, "check_frictionless", lambda layout: ran.append(True) or real(layout))
+    def spy(layout):
+        ran.append(True)
+        return real(layout)
+
+    monkeypatch.setattr(cli, "check_frictionless", spy)
     assert cli.main(["validate"]) == 0
     assert ran == []
     assert cli.main(["validate", "--frictionless"]) == 0
