@@ -1,5 +1,5 @@
-"""The files the site offers for download: the release in dist/, the descriptor, the boundaries and every
-CSV; the table that lists them with size and checksum; and links to them from a page.
+"""The files the site offers for download: the release in dist/, the descriptor, the boundaries, every
+CSV and every table as Parquet; the table that lists them with size and checksum; and links to them from a page.
 
 Under downloads/ the package keeps its own layout (datapackage.json beside data/*.csv), so that the
 descriptor the site serves loads from its URL with any Data Package client.
@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from .. import release
 from ..layout import Layout
+from ..package import tabular
 from ..reader import sha256
 from .context import Context
 from .markup import download_link, esc, table
@@ -49,6 +50,8 @@ def downloads(layout: Layout) -> list[Download]:
         ("County boundaries 县界（示意）", layout.boundaries, "application/geo+json"),
     ]
     offered += [(r["title"], layout.root / r["path"], "text/csv") for r in package["resources"] if r["format"] == "csv"]
+    parquet = [(f"{r['title']} (Parquet)", dist / files[f"parquet:{r['name']}"]) for r in tabular(package)]
+    offered += [(title, path, "application/vnd.apache.parquet") for title, path in parquet]
     return [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
 
 
