@@ -177,6 +177,7 @@ def test_validate_runs_frictionless_only_when_asked(monkeypatch, capsys):
 
     ran: list[bool] = []
     real = cli.check_frictionless
+
     def spy(layout):
         ran.append(True)
         return real(layout)
