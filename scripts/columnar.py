@@ -3,13 +3,15 @@
 A cheap first pass streams each file's bytes: its header must be the schema's columns exactly, with no CR
 and no BOM. A package with a file that fails it (or that polars refuses: broken quoting, bytes that are
 not UTF-8, a ragged line) is read by the streaming reader instead (`reader.read`), which locates what a
-columnar parser cannot. Each file is then parsed in batches of at most `BATCH` rows, every cell as text,
-and its shape checked: as many lines and commas as the records account for (a blank or short line would
+columnar parser cannot. Each file is then parsed in batches (blocks of whole lines, or `BATCH` records
+when cells are quoted), every cell as text, so memory stays bounded whatever a file's size, and its shape
+checked: as many lines and commas as the records account for (a blank or short line would
 not be). Pass 1: the rows `expressions.suspect` flags go through the per-row path (`csvfile.edges`,
 `reader.typed`), which gives their exact problems. Pass 2 runs on the columns the checks across rows
 need (`across.py`). The typed rows a later step asks for are read on demand.
 """
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,28 @@ def _scan(path: Path) -> pl.LazyFrame:
     return pl.scan_csv(path, infer_schema=False, empty_string_is_null=False, raise_if_empty=False)
 
 
+def _batches(path: Path, quoted: bool) -> Iterator[pl.DataFrame]:
+    """The file's records, a batch at a time. Without quotes a line is a record, so the file is cut into
+    blocks of whole lines; with them, polars finds where records end."""
+    if quoted:
+        yield from _scan(path).collect_batches(chunk_size=BATCH)
+        return
+    with path.open("rb") as fh:
+        header, rest = fh.readline(), b""
+        while block := fh.read(CHUNK // 2):
+            data = rest + block
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            if cut:
+                yield _read(header + data[:cut])
+        if rest:
+            yield _read(header + rest)
+
+
+def _read(data: bytes) -> pl.DataFrame:
+    return pl.read_csv(io.BytesIO(data), infer_schema=False, empty_string_is_null=False, raise_if_empty=False)
+
+
 @dataclass
 class Shape:
     """What the first pass counted after the header: lines, commas, and whether any quote appears."""
@@ -114,7 +138,7 @@ def _parse(model: type[Table], name: str, path: Path, shape: Shape, problems: li
     flagged, frames = suspect(model), []
     rows = inner_lines = inner_commas = 0
     try:
-        for batch in _scan(path).collect_batches(chunk_size=BATCH):
+        for batch in _batches(path, shape.quoted):
             if batch.columns != columns:
                 return None
             if shape.quoted:
