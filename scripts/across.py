@@ -138,6 +138,8 @@ def _bounds(table: "Parsed", parsed: dict[str, "Parsed"], models: list[type[Tabl
         if target not in parsed or order.index(target) >= order.index(model.meta.resource) or frame.is_empty():
             continue
         other = parsed[target]
+        if other.frame.is_empty():
+            continue
         [key] = other.model.meta.primary_key
         values = other.frame.select(pl.col(key).alias(marker.via), pl.col(marker.column).alias("_bound"))
         joined = frame.select("_line", column, marker.via).join(

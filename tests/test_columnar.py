@@ -188,3 +188,15 @@ def test_validate_runs_frictionless_only_when_asked(monkeypatch, capsys):
     assert cli.main(["validate", "--frictionless"]) == 0
     assert ran == [True]
     assert capsys.readouterr().out.splitlines()[-1] == "No problems found."
+
+
+def test_a_table_with_no_rows_that_others_refer_to(tmp_path):
+    """The observations emptied: every reference to them dangles, and the bounds through them have nothing to
+    compare with, both ways alike."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    layout = Layout(tmp_path)
+    path = layout.csv("observations")
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    streamed, columns = _both(layout)
+    assert "expected a value present in observations.id" in streamed
+    assert columns == streamed
