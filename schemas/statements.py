@@ -31,12 +31,18 @@ class View(Statement):
     label_column: str | None = None
     materialized: bool = False  # built as a table when the database is (a view over a large table is slow to page)
 
-    def keys(self) -> list[str]:
-        """The columns that show a foreign key of the table they come from: a materialized view indexes them."""
+    def indexes(self) -> list[tuple[str, ...]]:
+        """How a materialized view is indexed: as the tables its columns come from are, on each foreign key it
+        shows, and on each declared index (`Meta.indexes`) whose columns it shows, all from one table."""
         from . import BY_NAME
 
-        shown = {name: ref.split(".") for name, ref in self.columns.items() if isinstance(ref, str)}
-        return [name for name, (resource, column) in shown.items() if column in _foreign(BY_NAME[resource])]
+        shown = {tuple(ref.split(".")): name for name, ref in self.columns.items() if isinstance(ref, str)}
+        found = [(name,) for (resource, column), name in shown.items() if column in _foreign(BY_NAME[resource])]
+        for resource in dict.fromkeys(resource for resource, _ in shown):
+            for index in BY_NAME[resource].meta.indexes:
+                if all((resource, column) in shown for column in index):
+                    found.append(tuple(shown[(resource, column)] for column in index))
+        return found
 
     def describe(self) -> dict[str, tuple[str, str]]:
         """Every column's (Chinese, English) description."""

@@ -2,7 +2,7 @@
 
 Tables are typed from the Table Schemas, with primary keys, foreign keys and an index on every
 foreign key and facet column; the views of schemas/statements.toml answer the common questions (a view
-declared materialized is a table, indexed on the foreign keys it shows); every
+declared materialized is a table, indexed as the tables it shows columns of); every
 searchable text column is indexed for full-text search with jieba-segmented Chinese. The same package
 gives a byte-identical file, written through a temporary file and a rename.
 """
@@ -126,8 +126,9 @@ def build(layout: Layout, dataset: Dataset) -> Path:
         _create_tables(db, dataset, package)
         for view in VIEWS:
             conn.execute(f'CREATE {"TABLE" if view.materialized else "VIEW"} "{view.name}" AS {view.sql.strip()}')
-            for column in view.keys() if view.materialized else ():
-                conn.execute(f'CREATE INDEX "idx_{view.name}_{column}" ON "{view.name}" ("{column}")')
+            for index in view.indexes() if view.materialized else ():
+                columns = ", ".join(f'"{column}"' for column in index)
+                conn.execute(f'CREATE INDEX "idx_{view.name}_{"_".join(index)}" ON "{view.name}" ({columns})')
         _create_search(conn, package)
         conn.commit()
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -191,7 +191,7 @@ def test_a_materialized_view_holds_the_rows_of_its_query(db_path):
         assert stored == conn.execute(view.sql).fetchall()
         assert len(stored) == conn.execute("SELECT count(*) FROM observations").fetchone()[0]
         indexed = {row[1] for row in conn.execute(f'PRAGMA index_list("{view.name}")')}
-        assert {f"idx_{view.name}_metric_id", f"idx_{view.name}_region_code"} <= indexed
+        assert {f"idx_{view.name}_metric_id", f"idx_{view.name}_source_id_locator_id"} <= indexed
 
 
 def test_table_pages_use_counts_made_once(built):
