@@ -37,7 +37,9 @@ class View(Statement):
         from . import BY_NAME
 
         shown = {tuple(ref.split(".")): name for name, ref in self.columns.items() if isinstance(ref, str)}
-        found = [(name,) for (resource, column), name in shown.items() if column in _foreign(BY_NAME[resource])]
+        found: list[tuple[str, ...]] = [
+            (n,) for (resource, column), n in shown.items() if column in _foreign(BY_NAME[resource])
+        ]
         for resource in dict.fromkeys(resource for resource, _ in shown):
             for index in BY_NAME[resource].meta.indexes:
                 if all((resource, column) in shown for column in index):
