@@ -143,8 +143,9 @@ def _rule(model: type[Table], name: str, marker: Any) -> pl.Expr:
 
 
 def opaque(model: type[Table]) -> bool:
-    """Whether the model has a row validator of its own, which only the model can run."""
-    return bool(set(model.__pydantic_decorators__.model_validators) - KNOWN_MODEL_VALIDATORS)
+    """Whether the model has a row or field validator of its own (a decorated method), which only it can run."""
+    decorators = model.__pydantic_decorators__
+    return bool(set(decorators.model_validators) - KNOWN_MODEL_VALIDATORS or decorators.field_validators)
 
 
 @functools.cache

@@ -144,14 +144,27 @@ def test_a_validator_the_translation_does_not_know_flags_every_cell(monkeypatch)
     """A new validator is never skipped: until it is translated, every row with a value goes to the model."""
     from schemas import BY_NAME
 
-    monkeypatch.setitem(expressions.VALIDATORS, __import__("schemas").fields._one_line, None)
-    monkeypatch.setattr(expressions, "_validator", lambda func: None)
-    expressions.suspect.cache_clear()
-    try:
-        frame = pl.DataFrame({c: ["x"] for c in BY_NAME["regions"].columns()})
-        assert frame.select(expressions._column(BY_NAME["regions"], "name_zh")).item() is True
-    finally:
-        expressions.suspect.cache_clear()
+    frame = pl.DataFrame({c: ["x"] for c in BY_NAME["regions"].columns()})
+    assert frame.select(expressions._column(BY_NAME["regions"], "name_zh")).item() is False
+    monkeypatch.setattr(expressions, "_validator", lambda func: None)  # as for a validator it does not know
+    assert frame.select(expressions._column(BY_NAME["regions"], "name_zh")).item() is True
+
+
+def test_a_model_with_a_validator_of_its_own_sends_every_row_to_the_model():
+    """A decorated validator, of a row or of a field, is code only the model runs: the model is opaque."""
+    from pydantic import field_validator
+
+    from schemas import BY_NAME, Region
+
+    class Checked(Region):
+        @field_validator("name_zh")
+        @classmethod
+        def _short(cls, value: str) -> str:
+            return value
+
+    assert not expressions.opaque(BY_NAME["regions"])
+    assert expressions.opaque(Checked)
+    assert expressions.opaque(BY_NAME["sources"])  # its own model validators
 
 
 def test_every_validator_and_row_rule_of_the_large_tables_is_translated():
