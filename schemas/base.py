@@ -3,8 +3,9 @@
 Every column is declared once, as a Pydantic field carrying its bilingual description and unit. What a
 column says about other tables rides on its type, as Annotated markers: `References` (a foreign key),
 `AtMost` and `Equals` (a value bounded by, or equal to, a column of the row a foreign key points to),
-`InUnitOf` (the column holding a value's unit, whose code says whether it may be negative), and a
-`CodeTable` (see codes.py). A check across a row's columns raises `ColumnError`, naming its column. What a table says about its source, if it cites one, is its `Citation`.
+`InUnitOf` (the column holding a value's unit, whose code says whether it may be negative), `NotBefore`,
+`GivenWhen` and `Above` (rules across the columns of one row), and a `CodeTable` (see codes.py). A check
+across a row's columns raises `ColumnError`, naming its column. What a table says about its source, if it cites one, is its `Citation`.
 From these declarations the generators emit the Table Schemas, the JSON Schemas, the Datasette metadata,
 the data dictionary and the site's labels, in the manner of PUDL's metadata classes.
 """
@@ -107,6 +108,44 @@ class InUnitOf:
     `nonnegative` (persons, households, counts...) admits no negative value."""
 
     column: str
+
+
+@dataclass(frozen=True)
+class NotBefore:
+    """Type marker on the end of a period written YYYY, YYYY-MM or YYYY-MM-DD: its last day (a month ends on
+    the 31st, for ordering) is not before the first day of `column`, the period's start."""
+
+    column: str
+
+
+@dataclass(frozen=True)
+class GivenWhen:
+    """Type marker: the column has a value when, and only when, `column` holds `code`; `what` names the value."""
+
+    column: str
+    code: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Above:
+    """Type marker: the value is greater than `column` of the same row, which `what` names."""
+
+    column: str
+    what: str
+
+
+RULES = (NotBefore, GivenWhen, Above)  # the markers that relate two columns of one row
+
+
+def first_day(value: str) -> str:
+    """The first day of a period written as YYYY, YYYY-MM or YYYY-MM-DD."""
+    return value + "-01-01"[len(value) - 4 :]
+
+
+def last_day(value: str) -> str:
+    """The last day of a period written as YYYY, YYYY-MM or YYYY-MM-DD (months end on the 31st for ordering)."""
+    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
 
 
 class ColumnError(ValueError):
@@ -238,13 +277,30 @@ class Table(BaseModel):
                 raise ColumnError(column, f"a value of at least 0: a figure in {codes[unit].en} is never negative")
         return self
 
+    @model_validator(mode="after")
+    def _rules(self) -> "Table":
+        """The rules across a row's columns that its markers declare (`RULES`), in column order."""
+        for column, marker in self.marked(RULES):
+            value, other = getattr(self, column), getattr(self, marker.column)
+            if isinstance(marker, NotBefore) and value and other and first_day(other) > last_day(value):
+                raise ColumnError(column, f"a {column} not before {marker.column} {other!r}")
+            if isinstance(marker, GivenWhen) and (other == marker.code) != (value is not None):
+                if value is None:
+                    raise ColumnError(column, f"{marker.what}: the {marker.column} is {marker.code!r}")
+                raise ColumnError(
+                    column, f"no value: only a {marker.code} has one, and the {marker.column} is {other!r}"
+                )
+            if isinstance(marker, Above) and value is not None and other is not None and value <= other:
+                raise ColumnError(column, f"a value greater than {marker.what}, {other:g}")
+        return self
+
     @classmethod
     def columns(cls) -> list[str]:
         """The column names, in the order the CSV file must have them."""
         return list(cls.model_fields)
 
     @classmethod
-    def marked(cls, kind: type) -> list[tuple[str, Any]]:
+    def marked(cls, kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
         """(column, marker) for every marker of a kind on the columns, in column order."""
         return list(_marked(cls, kind))
 
@@ -286,7 +342,7 @@ class Table(BaseModel):
 
 
 @functools.cache
-def _marked(model: type[Table], kind: type) -> tuple[tuple[str, Any], ...]:
+def _marked(model: type[Table], kind: type | tuple[type, ...]) -> tuple[tuple[str, Any], ...]:
     """Read once per model: the checks ask for a table's markers at every row."""
     return tuple((name, m) for name, f in model.model_fields.items() for m in markers(f) if isinstance(m, kind))
 

@@ -21,10 +21,30 @@ def column_of(ref: str) -> tuple[str, str]:
     return BY_NAME[resource].describe(column)
 
 
+def _foreign(model) -> set[str]:
+    return {fk.field for fk in model.foreign_keys()}
+
+
 @dataclass(frozen=True)
 class View(Statement):
     columns: dict[str, str | tuple[str, str]]  # column → "table.column" it shows, or (Chinese, English)
     label_column: str | None = None
+    materialized: bool = False  # built as a table when the database is (a view over a large table is slow to page)
+
+    def indexes(self) -> list[tuple[str, ...]]:
+        """How a materialized view is indexed: as the tables its columns come from are, on each foreign key it
+        shows, and on each declared index (`Meta.indexes`) whose columns it shows, all from one table."""
+        from . import BY_NAME
+
+        shown = {tuple(ref.split(".")): name for name, ref in self.columns.items() if isinstance(ref, str)}
+        found: list[tuple[str, ...]] = [
+            (n,) for (resource, column), n in shown.items() if column in _foreign(BY_NAME[resource])
+        ]
+        for resource in dict.fromkeys(resource for resource, _ in shown):
+            for index in BY_NAME[resource].meta.indexes:
+                if all((resource, column) in shown for column in index):
+                    found.append(tuple(shown[(resource, column)] for column in index))
+        return found
 
     def describe(self) -> dict[str, tuple[str, str]]:
         """Every column's (Chinese, English) description."""

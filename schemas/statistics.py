@@ -2,9 +2,21 @@
 
 from typing import Annotated
 
-from pydantic import model_validator
-
-from .base import Citation, Cite, ColumnError, Distinct, Equals, Identity, InUnitOf, Meta, PairedWith, Table, column
+from .base import (
+    Above,
+    Citation,
+    Cite,
+    Distinct,
+    Equals,
+    GivenWhen,
+    Identity,
+    InUnitOf,
+    Meta,
+    NotBefore,
+    PairedWith,
+    Table,
+    column,
+)
 from .codes import QUALIFIER, UNIT
 from .fields import (
     ErratumRef,
@@ -23,16 +35,6 @@ from .fields import (
 )
 
 Unit = Annotated[str, UNIT]
-
-
-def _period_start(value: str) -> str:
-    """The first day of a period written as YYYY, YYYY-MM or YYYY-MM-DD."""
-    return value + "-01-01"[len(value) - 4 :]
-
-
-def _period_end(value: str) -> str:
-    """The last day of a period written as YYYY, YYYY-MM or YYYY-MM-DD (months end on the 31st for ordering)."""
-    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
 
 
 class Metric(Table):
@@ -114,7 +116,9 @@ class Observation(Table):
         "期间起点（年、年-月 或 日期）",
         "Start of the period: YYYY, YYYY-MM or YYYY-MM-DD.",
     )
-    period_end: PartialDate | None = column("期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD.")
+    period_end: Annotated[PartialDate, NotBefore("period_start")] | None = column(
+        "期间终点", "End of the period: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     as_of: IsoDate | None = column("截至日期（累计数）", "Date a cumulative figure is as of.")
     value: Annotated[Number, InUnitOf("unit")] = column(
         "数值（基本单位；范围为其下限）",
@@ -122,7 +126,15 @@ class Observation(Table):
         unit="given by the column unit",
         allow_inf_nan=False,
     )
-    value_max: Annotated[Number, InUnitOf("unit")] | None = column(
+    value_max: (
+        Annotated[
+            Number,
+            InUnitOf("unit"),
+            GivenWhen("qualifier", "range", what="the upper end of the range"),
+            Above("value", what="the lower end"),
+        ]
+        | None
+    ) = column(
         "范围的上限（仅当限定为“范围”）",
         "Upper end of a range (2至3), in the same unit; given exactly when the qualifier is range.",
         unit="given by the column unit",
@@ -140,20 +152,3 @@ class Observation(Table):
     locator: Locator
     erratum_id: ErratumRef | None = column("所在行的勘误", "Erratum of the defective line the figure was read from.")
     note: Note
-
-    @model_validator(mode="after")
-    def _period_in_order(self):
-        start, end = self.period_start, self.period_end
-        if start and end and _period_start(start) > _period_end(end):
-            raise ColumnError("period_end", f"a period_end not before period_start {start!r}")
-        return self
-
-    @model_validator(mode="after")
-    def _range_has_an_upper_end(self):
-        if self.qualifier == "range" and self.value_max is None:
-            raise ColumnError("value_max", "the upper end of the range: the qualifier is 'range'")
-        if self.qualifier != "range" and self.value_max is not None:
-            raise ColumnError("value_max", f"no value: only a range has one, and the qualifier is {self.qualifier!r}")
-        if self.value_max is not None and self.value_max <= self.value:
-            raise ColumnError("value_max", f"a value greater than the lower end, {self.value:g}")
-        return self

@@ -59,6 +59,7 @@ class Attribution:
         self.linked: dict[str, Linked] = {}  # the body and region tables, by resource
         self.pairings: dict[str, dict[str, list[tuple[str, set[str]]]]] = {}  # by table: body → (region, members)
         self._covered: dict[tuple[str, str, str], bool] = {}
+        self._by_region: dict[tuple[str, str], dict[str, list[set[str]]]] = {}  # (table, body) → region → members
         for model in models:
             pairs = model.meta.pairs
             if pairs:
@@ -83,8 +84,9 @@ class Attribution:
             members = set(FORMS["list"](row[pairs.members])) if row[pairs.members] else set()
             found = self.pairings.setdefault(resource, {}).setdefault(row[pairs.body], [])
             found.append((row[pairs.region], members))
+            self._by_region.clear()
         for column, marker in self.claims.get(resource, ()):
-            if row[column] and not self._paired(model, row[column], row[marker.region], marker):
+            if row[column] and not self.paired(model, row[column], row[marker.region], marker):
                 region = row[marker.region]
                 expected = (
                     f"a body that {marker.by} pairs with {region} (a pairing of {region}, or of its parent "
@@ -94,7 +96,7 @@ class Attribution:
         for column, marker in self.statuses.get(resource, ()):
             yield from self._status(model, name, line, row, column, marker)
 
-    def _paired(self, model: type[Table], body: str, region: str, marker: PairedWith) -> bool:
+    def paired(self, model: type[Table], body: str, region: str, marker: PairedWith) -> bool:
         key = (marker.by, body, region)
         if key not in self._covered:
             pairs = BY_NAME[marker.by].meta.pairs
@@ -105,11 +107,19 @@ class Attribution:
                 return True  # a table it needs is absent or unreadable: its own problems are reported
             parent, names = regions.link.get(region), regions.names.get(region, set())
             self._covered[key] = any(
-                at == region or (members and at == parent and members & names)
-                for other in bodies.lineage(body)
-                for at, members in self.pairings[marker.by].get(other, ())
+                region in at or any(members & names for members in at.get(parent or "", ()) if members)
+                for at in (self._regions(marker.by, other) for other in bodies.lineage(body))
             )
         return self._covered[key]
+
+    def _regions(self, table: str, body: str) -> dict[str, list[set[str]]]:
+        """The pairings of a body in a pairing table, by region: the lists of members of each."""
+        if (table, body) not in self._by_region:
+            found: dict[str, list[set[str]]] = {}
+            for at, members in self.pairings[table].get(body, ()):
+                found.setdefault(at, []).append(members)
+            self._by_region[(table, body)] = found
+        return self._by_region[(table, body)]
 
     def _status(
         self, model: type[Table], name: str, line: int, row: dict[str, str], column: str, marker: EndsWithSuccession

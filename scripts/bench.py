@@ -1,21 +1,27 @@
-"""The national-scale benchmark: a synthetic package with the real schemas, timed step by step.
+"""The national-scale benchmark: a synthetic package with the real schemas, timed as a user runs it.
 
-    python -m scripts.bench                      # 100k, 300k and 1M observations; writes docs/benchmarks.md (.en.md)
+    python -m scripts.bench                      # 100k, 300k and 1M observations; writes docs/benchmarks.md
     python -m scripts.bench --sizes 10000 --out build/bench.md   # the small run the tests use
 
 For each size it generates about 1,600 × (size / 1M) counties, 60 metrics and 10 years of observations,
-seeds known defects into a copy, and measures, each step in a child process for its peak memory: our
-validation (rows and cross-table checks) against `frictionless validate` on the same package, both of
-which must find every seeded defect; the SQLite build; the canned queries (median and 95th percentile
-over repeated runs, each fetching at most the rows Datasette would return); and rendering one site page per county with MkDocs.
+and a copy with known defects seeded. Every command runs as a child process, timed by the CPU time
+(user + system) and the peak resident memory that `os.wait4` reports of it: `python -m scripts validate`
+against `frictionless validate`, paired (alternating which goes first) on the same package, both of which
+must find every seeded defect; `python -m scripts database`; then Datasette, started on that database as a
+child process, answers each canned query (with realistic parameters, a common search term among them) and
+the pages of the largest tables, as HTML and JSON, through HTTP (median and 95th percentile); and MkDocs
+renders one site page per county. `--steps` chooses which of these run.
 """
 
 import argparse
 import csv
+import http.client
 import json
-import resource
+import os
+import platform
+import re
 import shutil
-import sqlite3
+import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from schemas import BY_NAME
 from schemas.statements import QUERIES
@@ -30,7 +37,6 @@ from schemas.statements import QUERIES
 from .atomic import write_files
 from .layout import ROOT, Layout
 from .problems import Stop, report
-from .serve import DATASETTE_SETTINGS
 from .site.amounts import scaled
 
 METRICS, YEARS, COUNTIES_AT_1M = 60, 10, 1600
@@ -42,8 +48,11 @@ DEFECTS = {  # seeded defect → (resource, line to corrupt, column, bad value)
     "unknown qualifier": ("observations", 505, "qualifier", "roughly"),
 }
 SIZES = (100_000, 300_000, 1_000_000)
-QUERY_RUNS = 30
-MAX_ROWS = DATASETTE_SETTINGS["max_returned_rows"]
+STEPS = ("validate", "database", "http", "site")
+REQUESTS = 20  # timed requests per page, after one to warm up
+TABLE_PAGES = ("observations", "observations_labelled")
+# the build before one transaction and executemany, as this page recorded it (in-process, wall time)
+PREVIOUS_BUILD = "87.8 s wall at 1M rows and 442 MiB (this page's previous version, same machine)"
 
 
 def _write(path: Path, resource: str, rows) -> None:
@@ -130,51 +139,139 @@ def seed_defects(layout: Layout) -> None:
         path.write_text("".join(lines), encoding="utf-8")
 
 
-# --- the steps, each run in a child process --------------------------------------------------------
+# --- what a user runs, each a child process ---------------------------------------------------------
 
 
-def step_validate(root: Path) -> dict:
-    from . import validate
-
-    problems = validate.check_rows(Layout(root))
-    return {"lines": sorted({p.line for p in problems if p.line})}
-
-
-def step_frictionless(root: Path) -> dict:
-    from frictionless import Package
-
-    report = Package(str(root / "datapackage.json")).validate()
-    lines = {e.row_number for t in report.tasks for e in t.errors if getattr(e, "row_number", None)}
-    return {"lines": sorted(lines), "valid": report.valid}
+def _high_water(pid: int) -> int:
+    """The peak resident size (KiB) of a running process's own memory (VmHWM), 0 once it has gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
 
 
-def step_database(root: Path) -> dict:
-    from . import database, reader
+def child(argv: list[str], cwd: Path = ROOT) -> dict[str, Any]:
+    """Run a command; its output, exit status, wall and CPU seconds (user + system, from `os.wait4`) and peak
+    resident memory (MiB). The peak is read from /proc while it runs: the `ru_maxrss` that wait4 reports keeps
+    the high-water mark of the process it was forked from (this one), so it cannot tell a small child's."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _high_water(process.pid))
+            time.sleep(0.02)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
+    return {
+        "out": text,
+        "code": process.returncode,
+        "wall": time.perf_counter() - started,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mib": peak / 1024,
+    }
 
-    layout = Layout(root)
-    database.build(layout, reader.load(layout))
-    return {}
+
+def ours(root: Path) -> dict[str, Any]:
+    run = child([sys.executable, "-m", "scripts", "--root", str(root), "validate"])
+    run["lines"] = sorted({int(n) for n in re.findall(r"^data/observations\.csv:(\d+):", run.pop("out"), re.M)})
+    return run
 
 
-def step_queries(root: Path) -> dict:
-    from plugins.taihang_search import Segmenter
+def theirs(root: Path) -> dict[str, Any]:
+    run = child([str(Path(sys.executable).with_name("frictionless")), "validate", "--json", "datapackage.json"], root)
+    found = json.loads(run.pop("out"))
+    run["lines"] = sorted({e["rowNumber"] for t in found["tasks"] for e in t["errors"] if e.get("rowNumber")})
+    return run
 
-    db = sqlite3.connect(f"file:{Layout(root).database}?mode=ro", uri=True)
-    db.create_function("segment_query", 1, Segmenter.of(db).query, deterministic=True)
-    code = db.execute("SELECT code FROM regions WHERE level = 'county' LIMIT 1").fetchone()[0]
-    params = {"region_code": code, "metric_id": "m07", "q": "县", "city_code": code[:4] + "00", "year": "2025"}
-    params |= {"organization_id": "bench-org", "source_id": "bench", "page": "1"}
-    timings = {}
-    for query in QUERIES:
-        runs = []
-        for _ in range(QUERY_RUNS):
-            started = time.perf_counter()
-            # as Datasette does: at most max_returned_rows, plus one to know there are more
-            db.execute(query.sql, {k: params[k] for k in query.example}).fetchmany(MAX_ROWS + 1)
-            runs.append(1000 * (time.perf_counter() - started))
-        runs.sort()
-        timings[query.name] = {"p50": statistics.median(runs), "p95": runs[int(0.95 * (len(runs) - 1))]}
-    return {"queries": timings}
+
+def paired(root: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
+    """Ours and Frictionless on one package, alternating which runs first."""
+    runs: dict[str, list[dict[str, Any]]] = {"ours": [], "theirs": []}
+    for turn in range(repeats):
+        for name in ("ours", "theirs") if turn % 2 == 0 else ("theirs", "ours"):
+            runs[name].append((ours if name == "ours" else theirs)(root))
+    return runs
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def pages(layout: Layout) -> dict[str, str]:
+    """Each canned query with realistic parameters, and the largest tables' pages, by name → path."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{layout.database}?mode=ro", uri=True) as db:
+        code = db.execute("SELECT code FROM regions WHERE level = 'county' LIMIT 1").fetchone()[0]
+    db.close()
+    params = {"region_code": code, "metric_id": "m07", "q": "元", "city_code": code[:4] + "00", "year": "2025"}
+    params |= {"organization_id": "bench-org", "source_id": "bench", "page": "1"}  # 元 is in every figure
+    found = {q.name: f"/taihang/{q.name}?{urlencode({k: params[k] for k in q.example})}" for q in QUERIES}
+    return found | {table: f"/taihang/{table}?" for table in TABLE_PAGES}
+
+
+def _request(connection: http.client.HTTPConnection, path: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    return 1000 * (time.perf_counter() - started), response.status
+
+
+def step_http(layout: Layout) -> dict[str, Any]:
+    """Datasette as `serve` configures it, in a child process; every page as HTML and JSON, through HTTP."""
+    shutil.copytree(ROOT / "plugins", layout.root / "plugins", dirs_exist_ok=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "scripts.bench", "--serve", str(port), "--root", str(layout.root)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise Stop("Datasette did not start for the benchmark") from None
+                time.sleep(0.2)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        timings = {}
+        for name, path in pages(layout).items():
+            for kind, url in (("html", path), ("json", path.replace("?", ".json?", 1) + "&_shape=array")):
+                _request(connection, url)
+                runs = [_request(connection, url) for _ in range(REQUESTS)]
+                ms = sorted(t for t, _ in runs)
+                timings[f"{name} {kind}"] = {
+                    "p50": statistics.median(ms),
+                    "p95": ms[int(0.95 * (len(ms) - 1))],
+                    "statuses": sorted({status for _, status in runs}),
+                }
+        connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return timings
+
+
+def serve_for_benchmark(root: Path, port: int) -> None:
+    """The child process of step_http: serve's Datasette on 127.0.0.1, until terminated."""
+    import uvicorn
+
+    from .serve import datasette
+
+    uvicorn.run(datasette(Layout(root)).app(), host="127.0.0.1", port=port, log_level="warning")
 
 
 def step_site(root: Path) -> dict:
@@ -208,204 +305,264 @@ def step_site(root: Path) -> dict:
     return {"pages": len(counties), "render_seconds": time.perf_counter() - started}
 
 
-STEPS = {
-    "validate": step_validate,
-    "frictionless": step_frictionless,
-    "database": step_database,
-    "queries": step_queries,
-    "site": step_site,
-}
-
-
 def _peak_mib() -> float:
     """Peak resident memory of this process since its exec (VmHWM), or of its children if larger (MkDocs)."""
+    import resource
+
     status = Path("/proc/self/status").read_text()
     own = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024
     return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def run_step(name: str, root: Path) -> dict:
-    """Run one step in a child process: its result, wall time and peak memory (MiB)."""
-    started = time.perf_counter()
-    child = subprocess.run(
-        [sys.executable, "-m", "scripts.bench", "--step", name, "--root", str(root)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(child.stdout.strip().splitlines()[-1])
-    result["seconds"] = time.perf_counter() - started
-    return result
-
-
-def measure(rows: int, workdir: Path) -> dict:
-    """Every measurement at one size."""
-    from . import package, reader
+def prepare(rows: int, workdir: Path) -> tuple[Layout, Layout]:
+    """A clean synthetic package with every generated file current, and a copy with the defects seeded."""
+    from . import columnar
 
     clean = generate(workdir / f"clean-{rows}", rows)
-    dataset, problems = reader.read(clean)
+    dataset, problems = columnar.check(clean)
     if problems:  # a benchmark of a package that is not clean would time the wrong thing
         raise Stop(f"the clean synthetic package of {rows:,} rows is not clean", problems)
-    write_files(package.generated(clean, dataset))
+    current(clean, dataset)
     broken = Layout(workdir / f"broken-{rows}")
     shutil.copytree(clean.root, broken.root)
     seed_defects(broken)
-    write_files(package.generated(broken, reader.read(broken)[0]))
-    seeded = sorted(line for _, line, _, _ in DEFECTS.values())
-    out: dict[str, Any] = {"rows": rows}
-    out["validate_clean"] = run_step("validate", clean.root)
-    out["frictionless_clean"] = run_step("frictionless", clean.root)
-    out["validate_defects"] = run_step("validate", broken.root)
-    out["frictionless_defects"] = run_step("frictionless", broken.root)
-    out["found_by_us"] = sorted(set(seeded) & set(out["validate_defects"]["lines"]))
-    out["found_by_frictionless"] = sorted(set(seeded) & set(out["frictionless_defects"]["lines"]))
-    out["seeded"] = seeded
-    out["database"] = run_step("database", clean.root)
-    out["queries"] = run_step("queries", clean.root)
-    out["site"] = run_step("site", clean.root)
+    current(broken, columnar.check(broken)[0])
+    return clean, broken
+
+
+def current(layout: Layout, dataset: Any) -> None:
+    """Write every generated file of a package, as `package` does (without its run of Frictionless)."""
+    from . import cli, package
+
+    write_files(package.generated_first(layout))  # the code tables, which the descriptor hashes
+    write_files(package.generated(layout, dataset))  # the descriptor, which the metadata reads
+    write_files(cli.generated(layout, dataset))
+
+
+def measure(rows: int, workdir: Path, steps: tuple[str, ...], repeats: int) -> dict[str, Any]:
+    """Every measurement at one size."""
+    clean, broken = prepare(rows, workdir)
+    out: dict[str, Any] = {"rows": rows, "load": os.getloadavg()}
+    if "validate" in steps:
+        out["clean"] = paired(clean.root, repeats)
+        out["defects"] = paired(broken.root, 1)
+        seeded = sorted(line for _, line, _, _ in DEFECTS.values())
+        out["seeded"] = seeded
+        out["found_by_us"] = sorted(set(seeded) & set(out["defects"]["ours"][0]["lines"]))
+        out["found_by_frictionless"] = sorted(set(seeded) & set(out["defects"]["theirs"][0]["lines"]))
+        if any(run["code"] != 0 for run in out["clean"]["ours"]):
+            raise Stop(f"validate did not pass the clean package of {rows:,} rows")
+    if {"database", "http"} & set(steps):
+        out["database"] = child([sys.executable, "-m", "scripts", "--root", str(clean.root), "database"])
+        out["database"].pop("out")
+    if "http" in steps:
+        out["http"] = step_http(clean)
+    if "site" in steps:
+        started = time.perf_counter()
+        site = subprocess.run(
+            [sys.executable, "-m", "scripts.bench", "--step", "site", "--root", str(clean.root)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out["site"] = json.loads(site.stdout.strip().splitlines()[-1]) | {"seconds": time.perf_counter() - started}
+    out["load"] = (*out["load"], *os.getloadavg())
     return out
 
 
-PAGE: dict[str, dict[str, Any]] = {  # the benchmark page's words, in Chinese and English
+def _median(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def machine() -> str:
+    """The machine the benchmark ran on."""
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
+    return f"{os.cpu_count()} × {cpu}, {int(memory) / 1024**2:.0f} GiB, Python {platform.python_version()}"
+
+
+WORDS: dict[str, dict[str, str]] = {  # the benchmark page's words, in Chinese and English
     "zh": {
         "title": "# 性能基准",
-        "intro": "用真实的表结构生成的合成数据包：100万行时约有 1600 个县、60 个指标、10 年。每一步在同一台机器"
-        "（2 核）上单独运行；内存为峰值常驻内存。在一份副本中植入五处错误（{defects}），两种校验工具都必须全部查出。",
-        "defects": ("错误的区划代码", "不存在的指标", "非数字的数值", "错误的日期", "未知的限定"),
-        "list": "、",
-        "validation": "## 校验",
-        "validation_head": "| 行数 | 本项目（秒） | Frictionless（秒） | 倍数 | 本项目峰值（MiB） | Frictionless 峰值（MiB） "
-        "| 查出的植入错误：本项目 / Frictionless |",
-        "database": "## SQLite 构建与预设查询",
-        "database_head": "| 行数 | 构建（秒） | 构建峰值（MiB） | 最慢的查询 | 其 p50（毫秒） | 其 p95（毫秒） | 所有查询的 p95 ≤（毫秒） |",
-        "every_query": "{rows}行时的每个预设查询（各运行 {runs} 次）：",
-        "query_head": "| 查询 | p50（毫秒） | p95（毫秒） |",
+        "description": "本项目校验、建库和 Datasette 查询在合成的大数据包上的性能测量，与 Frictionless 并列比较。",
+        "intro": "机器：`{machine}`，同时运行着其他工作（每个规模前后的负载，1/5/15 分钟，见下表）。合成数据包使用真实的表结构："
+        "100万行时约有 1600 个县、60 个指标、10 年。每个命令都像用户那样在自己的进程中计时：CPU 时间是该进程的用户时间加系统时间，"
+        "内存是其峰值常驻内存。在一份副本中植入五处错误（{defects}），两种校验工具都必须全部查出。",
+        "validation": "## 校验：`python -m scripts validate` 与 `frictionless validate`",
+        "validation_intro": "成对运行：两个命令在同一数据包上交替运行，取中位数。倍数是 Frictionless 的 CPU 时间除以本项目的，"
+        "分别在干净的数据包和植入错误的副本上计算。",
+        "validation_head": "| 行数 | 本项目 CPU（秒） | Frictionless CPU（秒） | 倍数 | 倍数（有错误） | 本项目耗时（秒） "
+        "| Frictionless 耗时（秒） | 本项目峰值（MiB） | Frictionless 峰值（MiB） | 查出的错误：本项目 / Frictionless "
+        "| 前后负载 |",
+        "database": "## 数据库构建：`python -m scripts database`",
+        "database_intro": "用带类型的读取器读入数据包（每行一个模型实例），在一个事务中建库。此前的设计下，这一步用了 {previous}。",
+        "database_head": "| 行数 | CPU（秒） | 耗时（秒） | 峰值（MiB） |",
+        "http": "## {rows}行时经 HTTP 访问 Datasette",
+        "http_intro": "`serve` 配置的 Datasette 在自己的进程中运行；每个页面先请求一次预热，再计时 {requests} 次，"
+        "在同一连接上逐个请求；搜索词是“元”，每个合成数字都含有它。",
+        "http_head": "| 页面 | HTML p50（毫秒） | HTML p95（毫秒） | JSON p50（毫秒） | JSON p95（毫秒） | 状态码 |",
+        "skipped": "本次未运行：{steps}。",
+        "skipped_item": "{rows}行时的{step}",
         "site": "## 网站页面",
         "site_head": "| 县页面数 | 生成（秒） | 每页（毫秒） | 峰值（MiB） |",
-        "growth": "## 增长",
-        "validation_growth": "- 从{first}行到{last}行（数据为 {times:.0f} 倍），本项目的校验耗时为 {slower:.1f} 倍"
-        "（每行耗时 × {growth:.2f}）。",
-        "page_growth": "- 每个网站页面的耗时从 {first:.1f} 毫秒变为 {last:.1f} 毫秒：{verdict}",
-        "linear": ("不差于线性。", "差于线性。"),
+        "list": "、",
+        "previous": "100万行时 87.8 秒、442 MiB（本页上一版，同一台机器）",
     },
     "en": {
         "title": "# Benchmarks",
-        "intro": "A synthetic package with the real schemas: about 1,600 counties at 1 million rows, 60 metrics, 10 "
-        "years. Each step runs in its own process on the same machine (2 cores); memory is the peak resident size. "
-        "Five defects are seeded into a copy ({defects}), and both validators must find all of them.",
-        "defects": tuple(DEFECTS),
-        "list": ", ",
-        "validation": "## Validation",
-        "validation_head": "| Rows | Ours (s) | Frictionless (s) | Ratio | Ours peak (MiB) | Frictionless peak (MiB) "
-        "| Seeded defects found: ours / Frictionless |",
-        "database": "## SQLite build and canned queries",
-        "database_head": "| Rows | Build (s) | Build peak (MiB) | Slowest query | Its p50 (ms) | Its p95 (ms) "
-        "| p95 of all queries ≤ (ms) |",
-        "every_query": "Every canned query at {rows} rows ({runs} runs each):",
-        "query_head": "| Query | p50 (ms) | p95 (ms) |",
+        "description": "How fast this project validates, builds and serves its data on large synthetic packages, "
+        "measured side by side with Frictionless.",
+        "intro": "Machine: `{machine}`, shared with other work (the load average, 1/5/15 minutes, before and after each "
+        "size is given below). A synthetic package with the real schemas: about 1,600 counties at 1 million rows, "
+        "60 metrics, 10 years. Every command is timed as a user runs it, in its own process: CPU time is user + "
+        "system time of that process, memory its peak resident size. Five defects are seeded into a copy "
+        "({defects}), and both validators must find all of them.",
+        "validation": "## Validation: `python -m scripts validate` against `frictionless validate`",
+        "validation_intro": "Paired: the two commands alternate on the same package; the median of the runs is shown. "
+        "The ratio is Frictionless's CPU time over ours, on the clean package and on the copy with the defects.",
+        "validation_head": "| Rows | Ours CPU (s) | Frictionless CPU (s) | Ratio | Ratio, with defects | Ours wall (s) "
+        "| Frictionless wall (s) | Ours peak (MiB) | Frictionless peak (MiB) | Defects found: ours / Frictionless "
+        "| Load before / after |",
+        "database": "## Database build: `python -m scripts database`",
+        "database_intro": "It reads the package with the typed reader (every row a model instance) and builds the "
+        "database in one transaction. Before that design, this step took {previous}.",
+        "database_head": "| Rows | CPU (s) | Wall (s) | Peak (MiB) |",
+        "http": "## Datasette through HTTP at {rows} rows",
+        "http_intro": "`serve`'s Datasette in its own process; {requests} requests per page after one to warm up, one "
+        "at a time on one connection; the search term is 元, which every synthetic figure holds.",
+        "http_head": "| Page | HTML p50 (ms) | HTML p95 (ms) | JSON p50 (ms) | JSON p95 (ms) | Statuses |",
+        "skipped": "Not run in this benchmark: {steps}.",
+        "skipped_item": "{step} at {rows} rows",
         "site": "## Site pages",
         "site_head": "| County pages | Render (s) | Per page (ms) | Peak (MiB) |",
-        "growth": "## Growth",
-        "validation_growth": "- From {first} to {last} rows ({times:.0f}× the data), our validation took {slower:.1f}× "
-        "as long (time per row × {growth:.2f}).",
-        "page_growth": "- Time per site page went from {first:.1f} ms to {last:.1f} ms: {verdict}",
-        "linear": ("no worse than linear.", "worse than linear."),
+        "list": ", ",
+        "previous": "87.8 s wall at 1 million rows and 442 MiB (this page's previous version, same machine)",
     },
 }
+DEFECT_NAMES = {
+    "zh": ("错误的区划代码", "不存在的指标", "非数字的数值", "错误的日期", "未知的限定"),
+    "en": tuple(DEFECTS),
+}
+STEP_NAMES = {"zh": {"database": "数据库构建", "http": "HTTP 访问", "site": "网站页面"}, "en": {}}
 
 
-def render(results: list[dict], lang: str) -> str:
-    """The benchmark page in a language; row counts in its large units (100万, 1 million)."""
-    w = PAGE[lang]
+def _rows(n: int, lang: str) -> str:
+    """A row count as the page's language writes it: 10万, 100万; 100,000 or 1 million."""
+    return scaled(n, lang) if lang == "zh" else (f"{n // 10**6} million" if n >= 10**6 else f"{n:,}")
 
-    def rows(n: int) -> str:
-        return scaled(n, lang)
 
+def render(results: list[dict[str, Any]], steps: tuple[str, ...], lang: str = "en") -> str:
+    """The benchmark page in a language."""
+    w = WORDS[lang]
     lines = [
+        f"---\ndescription: {json.dumps(w['description'], ensure_ascii=False)}\n---\n",
         w["title"],
         "",
         "<!-- Generated by `python -m scripts.bench`; do not edit. -->",
         "",
-        w["intro"].format(defects=w["list"].join(w["defects"])),
-        "",
-        w["validation"],
-        "",
-        w["validation_head"],
-        "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        w["intro"].format(machine=machine(), defects=w["list"].join(DEFECT_NAMES[lang])),
     ]
-    for r in results:
-        ours, theirs = r["validate_clean"], r["frictionless_clean"]
-        found = f"{len(r['found_by_us'])}/{len(r['seeded'])} / {len(r['found_by_frictionless'])}/{len(r['seeded'])}"
-        lines.append(
-            f"| {rows(r['rows'])} | {ours['seconds']:.1f} | {theirs['seconds']:.1f} | {theirs['seconds'] / ours['seconds']:.1f}× "
-            f"| {ours['peak_mib']:.0f} | {theirs['peak_mib']:.0f} | {found} |"
-        )
-    lines += ["", w["database"], "", w["database_head"], "| ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
-    for r in results:
-        q = r["queries"]["queries"]
-        slowest = max(q, key=lambda k: q[k]["p95"])
-        lines.append(
-            f"| {rows(r['rows'])} | {r['database']['seconds']:.1f} | {r['database']['peak_mib']:.0f} | `{slowest}` "
-            f"| {q[slowest]['p50']:.1f} | {q[slowest]['p95']:.1f} | {max(v['p95'] for v in q.values()):.1f} |"
-        )
-    biggest = results[-1]["queries"]["queries"]
-    lines += ["", w["every_query"].format(rows=rows(results[-1]["rows"]), runs=QUERY_RUNS), ""]
-    lines += [w["query_head"], "| --- | ---: | ---: |"]
-    lines += [f"| `{name}` | {v['p50']:.1f} | {v['p95']:.1f} |" for name, v in biggest.items()]
-    lines += ["", w["site"], "", w["site_head"], "| ---: | ---: | ---: | ---: |"]
-    for r in results:
-        s = r["site"]
-        lines.append(
-            f"| {rows(s['pages'])} | {s['render_seconds']:.1f} | {1000 * s['render_seconds'] / s['pages']:.1f} | {s['peak_mib']:.0f} |"
-        )
-    first, last = results[0], results[-1]
-    if len(results) > 1:
-        slower = last["validate_clean"]["seconds"] / first["validate_clean"]["seconds"]
-        times = last["rows"] / first["rows"]
-        per_page = [r["site"]["render_seconds"] / r["site"]["pages"] for r in results]
-        verdict = w["linear"][0 if per_page[-1] <= 1.25 * per_page[0] else 1]
+    if "validate" in steps:
+        lines += ["", w["validation"], "", w["validation_intro"], "", w["validation_head"]]
+        lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+        for r in results:
+            c, d = r["clean"], r["defects"]
+            ratio = _median(c["theirs"], "cpu") / _median(c["ours"], "cpu")
+            with_defects = _median(d["theirs"], "cpu") / _median(d["ours"], "cpu")
+            found = f"{len(r['found_by_us'])}/{len(r['seeded'])} / {len(r['found_by_frictionless'])}/{len(r['seeded'])}"
+            load = f"{r['load'][0]:.1f} / {r['load'][3]:.1f}"
+            lines.append(
+                f"| {_rows(r['rows'], lang)} | {_median(c['ours'], 'cpu'):.2f} | {_median(c['theirs'], 'cpu'):.1f} "
+                f"| {ratio:.1f}× | {with_defects:.1f}× | {_median(c['ours'], 'wall'):.2f} "
+                f"| {_median(c['theirs'], 'wall'):.1f} | {max(x['peak_mib'] for x in c['ours']):.0f} "
+                f"| {max(x['peak_mib'] for x in c['theirs']):.0f} | {found} | {load} |"
+            )
+    built = [r for r in results if "database" in r]
+    if built:
+        lines += ["", w["database"], "", w["database_intro"].format(previous=w["previous"]), "", w["database_head"]]
+        lines.append("| ---: | ---: | ---: | ---: |")
         lines += [
-            "",
-            w["growth"],
-            "",
-            w["validation_growth"].format(
-                first=rows(first["rows"]), last=rows(last["rows"]), times=times, slower=slower, growth=slower / times
-            ),
-            w["page_growth"].format(first=1000 * per_page[0], last=1000 * per_page[-1], verdict=verdict),
+            f"| {_rows(r['rows'], lang)} | {r['database']['cpu']:.1f} | {r['database']['wall']:.1f} "
+            f"| {r['database']['peak_mib']:.0f} |"
+            for r in built
         ]
+    for r in (r for r in results if "http" in r):
+        lines += ["", w["http"].format(rows=_rows(r["rows"], lang)), "", w["http_intro"].format(requests=REQUESTS)]
+        lines += ["", w["http_head"], "| --- | ---: | ---: | ---: | ---: | --- |"]
+        for name in dict.fromkeys(k.rsplit(" ", 1)[0] for k in r["http"]):
+            page, data = r["http"][f"{name} html"], r["http"][f"{name} json"]
+            statuses = ", ".join(map(str, sorted(set(page["statuses"]) | set(data["statuses"]))))
+            lines.append(
+                f"| `{name}` | {page['p50']:.0f} | {page['p95']:.0f} | {data['p50']:.0f} | {data['p95']:.0f} | {statuses} |"
+            )
+    skipped = [
+        w["skipped_item"].format(step=STEP_NAMES[lang].get(step, step), rows=_rows(r["rows"], lang))
+        for r in results
+        for step in STEPS[1:]
+        if step not in r
+    ]
+    if skipped:
+        lines += ["", w["skipped"].format(steps=w["list"].join(skipped))]
+    sites = [r for r in results if "site" in r]
+    if sites:
+        lines += ["", w["site"], "", w["site_head"], "| ---: | ---: | ---: | ---: |"]
+        for r in sites:
+            s = r["site"]
+            lines.append(
+                f"| {s['pages']:,} | {s['render_seconds']:.1f} | {1000 * s['render_seconds'] / s['pages']:.1f} "
+                f"| {s['peak_mib']:.0f} |"
+            )
     return "\n".join(lines) + "\n"
 
 
-def pages(out: Path) -> dict[str, Path]:
-    """The benchmark page in each language: the Chinese at `out`, the English beside it (page.en.md)."""
-    return {"zh": out, "en": out.with_name(f"{out.stem}.en{out.suffix}")}
+def write_pages(results: list[dict[str, Any]], steps: tuple[str, ...], out: Path) -> None:
+    """The page in Chinese (`out`) and in English (beside it, .en.md), and the results as JSON."""
+    out.write_text(render(results, steps, "zh"), encoding="utf-8")
+    out.with_suffix(".en.md").write_text(render(results, steps, "en"), encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="observation counts, comma-separated")
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"which to run, of {','.join(STEPS)}")
+    parser.add_argument("--serve-sizes", help="the sizes to build and serve (default: every size)")
+    parser.add_argument("--repeats", type=int, default=2, help="paired runs of each validator on the clean package")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
+    parser.add_argument("--step", choices=["site"], help=argparse.SUPPRESS)
+    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        serve_for_benchmark(args.root, args.serve)
+        return 0
     if args.step:
-        result = STEPS[args.step](args.root)
+        result = step_site(args.root)
         result["peak_mib"] = _peak_mib()
         print(json.dumps(result))
         return 0
+    steps = tuple(s for s in STEPS if s in args.steps.split(","))
+    sizes = [int(s) for s in args.sizes.split(",")]
+    served = {int(s) for s in args.serve_sizes.split(",")} if args.serve_sizes else set(sizes)
     results = []
     with tempfile.TemporaryDirectory(prefix="taihang-bench-") as workdir:
-        for rows in (int(s) for s in args.sizes.split(",")):
+        for rows in sizes:
+            these = steps if rows in served else tuple(s for s in steps if s not in ("database", "http", "site"))
             try:
-                results.append(measure(rows, Path(workdir)))
+                results.append(measure(rows, Path(workdir), these, args.repeats))
             except Stop as stop:
                 print(report(stop.problems[:20]), f"Stopped: {stop}", sep="\n", file=sys.stderr)
                 return 1
-            print(json.dumps({k: v for k, v in results[-1].items() if k != "queries"}, default=str)[:400], flush=True)
-    for lang, path in pages(args.out).items():
-        path.write_text(render(results, lang), encoding="utf-8")
-    (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1), encoding="utf-8")
+            print(json.dumps({k: v for k, v in results[-1].items() if k not in ("http", "clean")}, default=str)[:600])
+    write_pages(results, steps, args.out)
     return 0
 
 

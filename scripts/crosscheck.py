@@ -75,7 +75,7 @@ class CrossCheck:
                 values[row[meta.primary_key[0]]] = row[column]
         for line, field, value, _ in self_refs:
             if (value,) not in seen:
-                yield _dangling(name, line, columns.index(field) + 1, field, value, resource)
+                yield dangling(name, line, columns.index(field) + 1, field, value, resource)
         yield from loops(name, columns, seen, self_refs)
         self.keys[resource] = seen
 
@@ -90,9 +90,7 @@ class CrossCheck:
         meta, columns = model.meta, model.columns()
         key = tuple(row[c] for c in meta.primary_key)
         if key in seen:
-            shown = ",".join(meta.primary_key)
-            expected = f"a unique ({shown}): line {seen[key]} already has it"
-            yield Problem(name, line, columns.index(meta.primary_key[0]) + 1, shown, ",".join(key), expected)
+            yield duplicate(model, name, line, key, seen[key])
         else:
             seen[key] = line
         for fk in model.foreign_keys():
@@ -103,25 +101,20 @@ class CrossCheck:
                 self_refs.append((line, fk.field, value, key[0]))
             elif fk.resource in self.keys:
                 if (value,) not in self.keys[fk.resource]:
-                    yield _dangling(name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource)
+                    yield dangling(name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource)
             elif fk.resource not in self.unreadable:
                 self.forward.append((name, line, columns.index(fk.field) + 1, fk.field, value, fk.resource))
         for column, marker, target in compare:
             bound = self.values[(target, marker.column)].get(row[marker.via])
-            if bound is None or not row[column]:
-                continue
-            where = f"the {target}.{marker.column} of {row[marker.via]}"
-            at = columns.index(column) + 1
-            if isinstance(marker, Equals) and row[column] != bound:
-                yield Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
-            elif isinstance(marker, AtMost) and _exceeds(row[column], bound):
-                yield Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+            problem = compared(model, name, line, row, column, marker, target, bound)
+            if problem:
+                yield problem
 
     def forward_references(self) -> Iterator[Problem]:
         """Once every table is read: the references to a table read after the one that holds them."""
         for name, line, at, field, value, resource in self.forward:
             if resource in self.keys and (value,) not in self.keys[resource]:
-                yield _dangling(name, line, at, field, value, resource)
+                yield dangling(name, line, at, field, value, resource)
 
     def missing(self, name_of) -> Iterator[Problem]:
         """A foreign key into a resource whose file is absent cannot be checked: say so."""
@@ -141,7 +134,27 @@ class CrossCheck:
                     )
 
 
-def _dangling(name: str, line: int, at: int, field: str, value: str, resource: str) -> Problem:
+def duplicate(model: type[Table], name: str, line: int, key: tuple[str, ...], first: int) -> Problem:
+    """A row whose primary key an earlier row, on line `first`, already has."""
+    shown = ",".join(model.meta.primary_key)
+    at = model.columns().index(model.meta.primary_key[0]) + 1
+    return Problem(name, line, at, shown, ",".join(key), f"a unique ({shown}): line {first} already has it")
+
+
+def compared(model, name, line, row, column, marker, target, bound) -> Problem | None:
+    """A value marked `Equals` or `AtMost`, against `bound`, the column of the row its foreign key points to."""
+    if bound is None or not row[column]:
+        return None
+    where = f"the {target}.{marker.column} of {row[marker.via]}"
+    at = model.columns().index(column) + 1
+    if isinstance(marker, Equals) and row[column] != bound:
+        return Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
+    if isinstance(marker, AtMost) and _exceeds(row[column], bound):
+        return Problem(name, line, at, column, row[column], f"a value of at most {bound}, {where}")
+    return None
+
+
+def dangling(name: str, line: int, at: int, field: str, value: str, resource: str) -> Problem:
     """A foreign key whose value is not a key of the table it refers to."""
     target = f"{resource}.{BY_NAME[resource].meta.primary_key[0]}"
     return Problem(name, line, at, field, value, f"a value present in {target}")

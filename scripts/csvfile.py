@@ -118,16 +118,22 @@ def read_rows(
             if len(record) != len(columns):
                 report(Problem(name, line, 0, "", f"{len(record)} fields", f"{len(columns)} fields, one per column"))
                 continue
+            row = dict(zip(columns, record, strict=True))
             if any(value != value.strip() for value in record):
-                for index, (column, value) in enumerate(zip(columns, record, strict=True), 1):
-                    if value != value.strip():
-                        report(Problem(name, line, index, column, value, "no leading or trailing white space"))
-            yield line, dict(zip(columns, record, strict=True))
+                edges(name, line, row, report)
+            yield line, row
     except csv.Error as err:
         hint = "; a quote opened on this line is never closed" if str(err) == "unexpected end of data" else ""
         fail(Problem(name, start, 0, "", None, f"well-formed CSV ({err}{hint})"))
     if header is None and not failed:
         fail(Problem(name, 0, 0, "", None, "a header row: the file is empty; the header is " + ",".join(columns)))
+
+
+def edges(name: str, line: int, row: dict[str, str], report: Report) -> None:
+    """Report each cell of a record that starts or ends with white space."""
+    for index, (column, value) in enumerate(row.items(), 1):
+        if value != value.strip():
+            report(Problem(name, line, index, column, value, "no leading or trailing white space"))
 
 
 def _header_ok(name: str, header: list[str], columns: list[str], report: Report) -> bool:

@@ -1,7 +1,8 @@
 """Building build/taihang.db from datapackage.json and the typed rows: the package is the contract.
 
 Tables are typed from the Table Schemas, with primary keys, foreign keys and an index on every
-foreign key and facet column; the views of schemas/statements.toml answer the common questions; every
+foreign key and facet column; the views of schemas/statements.toml answer the common questions (a view
+declared materialized is a table, indexed as the tables it shows columns of); every
 searchable text column is indexed for full-text search with jieba-segmented Chinese. The same package
 gives a byte-identical file, written through a temporary file and a rename.
 """
@@ -126,7 +127,10 @@ def build(layout: Layout, dataset: Dataset) -> Path:
         db = sqlite_utils.Database(conn)
         _create_tables(db, dataset, package)
         for view in VIEWS:
-            conn.execute(f'CREATE VIEW "{view.name}" AS {view.sql.strip()}')
+            conn.execute(f'CREATE {"TABLE" if view.materialized else "VIEW"} "{view.name}" AS {view.sql.strip()}')
+            for index in view.indexes() if view.materialized else ():
+                columns = ", ".join(f'"{column}"' for column in index)
+                conn.execute(f'CREATE INDEX "idx_{view.name}_{"_".join(index)}" ON "{view.name}" ({columns})')
         _create_search(conn, package)
         conn.commit()
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -1,7 +1,8 @@
 """Datasette's metadata, generated from the package (itself generated from the models) and schemas/.
 
 Every table, view and column gets its description in both languages; tables get their label
-column, default sort and facets; the views and canned queries come from schemas/statements.toml.
+column, default sort and facets (none for a large table: counting its facets would hold up its page); the
+views and canned queries come from schemas/statements.toml.
 """
 
 import html
@@ -19,6 +20,7 @@ from .package import render, source_title, tabular
 from .reader import Dataset
 
 DATABASE = "taihang"
+FACETED_BYTES = 4_000_000  # a table's page shows its declared facets up to this size of file (about 50,000 rows)
 SEARCH_INDEX_COLUMNS = {
     "resource": "Table the row comes from. 所在表。",
     "key": "Primary key of the row (parts joined by commas). 行的主键。",
@@ -43,8 +45,10 @@ def _table(resource: dict[str, Any]) -> dict[str, Any]:
         table["label_column"] = meta.label_column
     if meta.sort:
         table["sort"] = meta.sort
-    if meta.facets:
+    if meta.facets and resource["bytes"] <= FACETED_BYTES:
         table["facets"] = list(meta.facets)
+    elif meta.facets:  # each facet would count every row of the page's table at each request
+        table["facets"] = []
     if any(searchable(f) for f in resource["schema"]["fields"]):
         table["fts_table"] = f"{resource['name']}_fts"
     return table

@@ -1,4 +1,5 @@
-"""The release: dist/ with the data package as a zip, the SQLite database, an Excel workbook and SHA256SUMS.
+"""The release: dist/ with the data package as a zip, the SQLite database, an Excel workbook, each table as
+Parquet (typed, for analysts) and SHA256SUMS.
 
 The zip's `excel/` folder holds each CSV file again after a UTF-8 byte order mark, which Excel needs to read
 it as UTF-8 rather than in the system's code page (GBK on Chinese Windows).
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from schemas import PACKAGE
+from schemas import PACKAGE, RESOURCES
 
 from . import workbook
 from .atomic import replacing_dir
@@ -29,11 +30,26 @@ from .reader import Dataset
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_FILES = ("LICENSE", "LICENSE-DATA", "CITATION.cff")
 EXCEL = "excel"
+PARQUET_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "Boolean", "date": "Date"}  # else String
 
 
 def names(version: str) -> dict[str, str]:
+    """Each file of a release, by kind; a table's Parquet file by `parquet:<table>`."""
     base = f"taihang-old-area-{version}"
-    return {"zip": f"{base}.zip", "sqlite": f"{base}.sqlite", "xlsx": f"{base}.xlsx", "sums": "SHA256SUMS"}
+    files = {"zip": f"{base}.zip", "sqlite": f"{base}.sqlite", "xlsx": f"{base}.xlsx"}
+    files |= {f"parquet:{m.meta.resource}": f"{base}-{m.meta.resource.replace('_', '-')}.parquet" for m in RESOURCES}
+    return files | {"sums": "SHA256SUMS"}
+
+
+def _parquet(layout: Layout, resource: dict[str, Any]) -> bytes:
+    """A table as Parquet, typed as its Table Schema says (integers, numbers, booleans, dates; empty = null)."""
+    import polars as pl
+
+    schema = {f["name"]: getattr(pl, PARQUET_TYPES.get(f["type"], "String")) for f in resource["schema"]["fields"]}
+    frame = pl.read_csv(layout.root / resource["path"], schema=schema)
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, compression="zstd", statistics=True)
+    return buffer.getvalue()
 
 
 def _readme(package: dict[str, Any]) -> str:
@@ -91,9 +107,12 @@ def build(layout: Layout, dataset: Dataset) -> Path:
         shutil.copyfile(layout.database, tmp / files["sqlite"])
         created = datetime.fromisoformat(PACKAGE["created"].replace("Z", "+00:00")).replace(tzinfo=None)
         workbook.write(dataset, package, _readme(package), created, tmp / files["xlsx"])
+        for resource in tabular(package):
+            (tmp / files[f"parquet:{resource['name']}"]).write_bytes(_parquet(layout, resource))
         sums = "".join(
-            f"{hashlib.sha256((tmp / files[k]).read_bytes()).hexdigest()}  {files[k]}\n"
-            for k in ("zip", "sqlite", "xlsx")
+            f"{hashlib.sha256((tmp / name).read_bytes()).hexdigest()}  {name}\n"
+            for kind, name in files.items()
+            if kind != "sums"
         )
         (tmp / files["sums"]).write_text(sums, encoding="utf-8")
     return layout.dist

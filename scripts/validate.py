@@ -1,19 +1,20 @@
-"""Validation, in three passes: each row against its model and what spans tables (both while the typed
-reader streams the files), then Frictionless on the package.
+"""Validation, in three passes: each row against its model and what spans tables (both columnar, `columnar.py`,
+or, for a file a columnar parser cannot read, as the typed reader streams the files), then, when asked,
+Frictionless on the package.
 
 Every problem is collected and reported; none stops the others from being found.
 """
 
 import json
 
+from . import columnar
 from .layout import Layout
 from .problems import Problem
-from .reader import read
 
 
 def check_rows(layout: Layout) -> list[Problem]:
     """Passes 1 and 2: every row against its model, then keys, foreign keys and referenced values."""
-    return read(layout)[1]
+    return columnar.check(layout)[1]
 
 
 def check_frictionless(layout: Layout, descriptor: bytes | None = None) -> list[Problem]:

@@ -1,5 +1,6 @@
-"""The benchmark's small run (10,000 rows), so that it cannot rot: every step runs, both validators find
-every seeded defect, and the page is written."""
+"""The benchmark's small run (10,000 rows), so that it cannot rot: every step runs (the validate command
+against frictionless validate, the database build, Datasette through HTTP, the site pages), both validators
+find every seeded defect, every page answers, and the page is written."""
 
 import pytest
 
@@ -13,9 +14,11 @@ def test_small_benchmark_run(tmp_path):
     text = (tmp_path / "benchmarks.en.md").read_text(encoding="utf-8")
     assert "| 10,000 |" in text
     assert "5/5 / 5/5" in text  # ours / Frictionless found all seeded defects
-    for query in ("aid_received_by_county", "search_everything"):
-        assert f"`{query}`" in text
-    assert "## Site pages" in text
+    served = [line for line in text.splitlines() if line.startswith("| `")]
+    for page in ("aid_received_by_county", "search_everything", "observations", "observations_labelled"):
+        assert any(line.startswith(f"| `{page}` |") for line in served), page
+    assert served and all(line.endswith("| 200 |") for line in served), served
+    assert "## Database build" in text and "## Site pages" in text
     chinese = out.read_text(encoding="utf-8")
     assert "| 1万 |" in chinese and "## 网站页面" in chinese and "5/5 / 5/5" in chinese
 

@@ -174,7 +174,7 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_its_traceback(tmp_path,
     def broken(layout):
         raise RuntimeError("injected defect\nwith a second line")
 
-    monkeypatch.setattr(cli.reader, "read", broken)
+    monkeypatch.setattr(cli.columnar, "check", broken)  # what validate reads the data with
     assert main(["--root", str(tmp_path), "validate"]) == 1
     line = _one_line(capsys.readouterr().err)
     assert line == "Stopped: RuntimeError: injected defect; nothing was written (--debug shows the traceback)."

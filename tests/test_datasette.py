@@ -176,13 +176,45 @@ def test_columns_are_typed_and_keys_declared(db_path):
         indexed = {row[1] for row in conn.execute("PRAGMA index_list(observations)")}
         assert {"idx_observations_metric_id", "idx_observations_region_code"} <= indexed
         views = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
-        assert views == {
-            "county_profiles",
-            "aid_outcomes",
-            "measure_leads",
-            "projects_by_region",
-            "observations_labelled",
-        }
+        assert views == {"county_profiles", "aid_outcomes", "measure_leads", "projects_by_region"}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "observations_labelled" in tables  # materialized: built with the database
+
+
+def test_a_materialized_view_holds_the_rows_of_its_query(db_path):
+    """observations_labelled is a table; its rows, in order, are what the view's SQL returns."""
+    from schemas.statements import VIEWS
+
+    [view] = [v for v in VIEWS if v.materialized]
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute(f'SELECT * FROM "{view.name}" ORDER BY rowid').fetchall()
+        assert stored == conn.execute(view.sql).fetchall()
+        assert len(stored) == conn.execute("SELECT count(*) FROM observations").fetchone()[0]
+        indexed = {row[1] for row in conn.execute(f'PRAGMA index_list("{view.name}")')}
+        assert {f"idx_{view.name}_metric_id", f"idx_{view.name}_source_id_locator_id"} <= indexed
+
+
+def test_table_pages_use_counts_made_once(built):
+    """Datasette is handed each table's row count (the database is immutable): a table page counts nothing."""
+    from scripts.serve import counts
+
+    tables = counts(built)["taihang"]["tables"]
+    with sqlite3.connect(built.database) as conn:
+        assert tables["observations"]["count"] == conn.execute("SELECT count(*) FROM observations").fetchone()[0]
+    ds = datasette(built)
+    assert ds.databases["taihang"].cached_table_counts["observations_labelled"] == tables["observations"]["count"]
+
+
+def test_a_large_table_has_no_default_facets(built, monkeypatch):
+    """Facets count every row of a table at each request: above a size, a table's page shows none (the declared
+    ones stay for the small tables); seeded: the real observations, with the size lowered below theirs."""
+    from scripts import metadata
+
+    assert metadata.generate(built, load(built))["databases"]["taihang"]["tables"]["observations"]["facets"]
+    monkeypatch.setattr(metadata, "FACETED_BYTES", 10_000)
+    tables = metadata.generate(built, load(built))["databases"]["taihang"]["tables"]
+    assert tables["observations"]["facets"] == []
+    assert tables["regions"]["facets"] == ["level", "kind_zh", "parent_code"]
 
 
 def test_the_database_build_is_deterministic_and_atomic(tmp_path, db_path):

@@ -1,6 +1,7 @@
 """The release in dist/: what it holds, that its checksums verify, that it is reproducible, and atomic."""
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from schemas import BY_NAME, PACKAGE
 from scripts import release, site
 from scripts.layout import ROOT, Layout
+from scripts.package import tabular
 from scripts.problems import Stop
 from scripts.reader import load
 from scripts.site import publish
@@ -146,3 +148,17 @@ def test_a_site_built_today_carries_the_package_date(tmp_path, built, monkeypatc
     site.build(Layout(tmp_path / "copy"))
     sitemap = (tmp_path / "copy" / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-01-02"}
+
+
+def test_each_table_is_published_as_typed_parquet(dist, built):
+    """Every table of the package as Parquet, typed by its Table Schema, with the rows of its CSV."""
+    import polars as pl
+
+    package, dataset = json.loads(built.descriptor.read_text(encoding="utf-8")), load(built)
+    for resource in tabular(package):
+        frame = pl.read_parquet(dist / FILES[f"parquet:{resource['name']}"])
+        assert frame.columns == [f["name"] for f in resource["schema"]["fields"]]
+        assert frame.height == len(dataset.rows(resource["name"])), resource["name"]
+    observations = pl.read_parquet(dist / FILES["parquet:observations"])
+    assert observations.schema["value"] == pl.Float64 and observations.schema["locator"] == pl.Int64
+    assert observations.schema["as_of"] == pl.Date

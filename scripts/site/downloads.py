@@ -1,5 +1,5 @@
-"""The files the site offers for download: the release in dist/, the descriptor, the boundaries and every
-CSV; the table that lists them with size and checksum; and links to them from a page.
+"""The files the site offers for download: the release in dist/, the descriptor, the boundaries, every
+CSV and every table as Parquet; the table that lists them with size and checksum; and links to them from a page.
 
 Under downloads/ the package keeps its own layout (datapackage.json beside data/*.csv), so that the
 descriptor the site serves loads from its URL with any Data Package client.
@@ -13,6 +13,7 @@ from schemas import BY_NAME
 
 from .. import release
 from ..layout import Layout
+from ..package import tabular
 from ..reader import sha256
 from .context import Context
 from .markup import code, download_link, esc, table
@@ -65,6 +66,14 @@ def downloads(layout: Layout) -> list[Download]:
         for r in package["resources"]
         if r["format"] == "csv"
     ]
+    parquet = [
+        (
+            (f"{BY_NAME[r['name']].meta.title_zh}（Parquet）", f"{BY_NAME[r['name']].meta.title_en} (Parquet)"),
+            dist / files[f"parquet:{r['name']}"],
+        )
+        for r in tabular(package)
+    ]
+    offered += [(titles, path, "application/vnd.apache.parquet") for titles, path in parquet]
     return [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
 
 
