@@ -307,3 +307,21 @@ def test_search_everything_says_how_many_match_and_pages(client):
 def test_the_json_api_allows_cross_origin_requests(client):
     response = client("/taihang/regions.json?_shape=array&_size=1")
     assert response.headers.get("access-control-allow-origin") == "*"
+
+
+def _search_index_of(n: int) -> sqlite3.Connection:
+    """A search index of n rows that all hold one word, and the query function as identity."""
+    db = sqlite3.connect(":memory:")
+    db.create_function("segment_query", 1, lambda q: q, deterministic=True)
+    db.execute("CREATE VIRTUAL TABLE search_index USING fts5(resource UNINDEXED, key UNINDEXED, label UNINDEXED, text)")
+    db.executemany("INSERT INTO search_index VALUES ('t', ?, ?, ?)", ((i, i, f"word {i}") for i in range(n)))
+    return db
+
+
+@pytest.mark.parametrize(("n", "matches", "ranked"), [(150, 150, 1), (10_000, 10_000, 1), (10_500, 10_001, 0)])
+def test_search_everything_ranks_only_under_its_cap(n, matches, ranked):
+    """Over 10,000 matches, ranking them all would pass the time limit: the page is unranked and says so."""
+    [query] = [q for q in QUERIES if q.name == "search_everything"]
+    found = _search_index_of(n).execute(query.sql, {"q": "word", "page": "2"}).fetchall()
+    assert len(found) == min(100, n - 100)  # the second page
+    assert {(row[4], row[5]) for row in found} == {(matches, ranked)}
