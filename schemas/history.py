@@ -92,16 +92,16 @@ class Event(Table):
     title_zh: Text = column("中文标题（本项目撰写）", "Title in Chinese, in our own words.", ours=True)
     title_en: Text = column("英文标题（本项目撰写）", "Title in English, in our own words.", ours=True)
     kind: Annotated[str, EVENT_KIND] = column("类型", "Kind of event.")
-    aid_history: Flag = column(
-        "是否列入帮扶历史时间线（帮扶的开始、帮扶单位的沿革、老区政策的出台）",
-        "Whether the aid history's timeline shows it: aid beginning, the bodies' reorganizations, the old-area "
-        "policies coming out.",
-    )
     region_code: RegionRef | None = column("相关区划", "Region concerned.")
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId
     locator: Locator
     note: Prose | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
+    aid_history: Flag = column(
+        "是否列入帮扶历史时间线（帮扶的开始、帮扶单位的沿革、老区政策的出台）",
+        "Whether the aid history's timeline shows it: aid beginning, the bodies' reorganizations, the old-area "
+        "policies coming out.",
+    )
 
     @model_validator(mode="after")
     def _precision_matches_date(self):
