@@ -53,6 +53,11 @@ class Layout:
         return self.root / "build" / "fragments"
 
     @property
+    def chart_data(self) -> Path:
+        """The CSV of each chart's data, which the site serves under downloads/charts/."""
+        return self.root / "build" / "charts"
+
+    @property
     def jieba_userdict(self) -> Path:
         return self.root / "build" / "jieba_userdict.txt"
 

@@ -1,5 +1,6 @@
 """The built site: no third-party requests, working links and anchors, Chinese search, escaping, JSON-LD."""
 
+import csv
 import json
 import re
 from html.parser import HTMLParser
@@ -342,3 +343,19 @@ def test_code_on_a_page_shows_its_characters_not_entities(site):
     page = (site / "sources" / "sxgov-2021-36" / "index.html").read_text(encoding="utf-8")
     assert "<code>003_6c3ae5bf29131331.txt</code>" in page
     assert "&amp;#95;" not in page
+
+
+def test_every_chart_offers_a_csv_of_exactly_what_it_plots(site):
+    """Each chart's caption links the CSV of its data: one row per bar or point, with the package's columns."""
+    for page in ("aid-history", "en/aid-history", "poverty-results"):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        for svg, caption in re.findall(
+            r'<figure class="chart">(.*?)</svg>.*?<figcaption>(.*?)</figcaption>', html, re.S
+        ):
+            links = re.findall(r'href="((?:\.\./)+downloads/charts/[\w-]+\.csv)"', caption)
+            assert len(links) == 1, caption[:200]
+            path = (site / page / links[0]).resolve()
+            rows = list(csv.DictReader(path.open(encoding="utf-8")))
+            plotted = svg.count("<rect") or svg.count("<circle")  # bars, or the points of a line or timeline
+            assert len(rows) == plotted and "locator" in rows[0], path.name
+            assert not any(r.get("value", "").endswith(".0") for r in rows)  # as the package writes values

@@ -60,6 +60,9 @@ LATIN_ALLOWED = {
     "BOM",
     "GBK",
     "Windows",
+    "CPU",
+    "HTTP",
+    "Parquet",
 }
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-/²]*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

@@ -49,6 +49,10 @@ class Data:
             feature,
         )
 
+    def timeline(self) -> list[Row]:
+        """The events the aid history's timeline shows, by date."""
+        return self.rows("SELECT * FROM events WHERE aid_history ORDER BY date, id")
+
     def designations(self) -> dict[str, list[Row]]:
         """Every designation, by its code, each row with the level of its region, in the order of the source."""
         by_kind: dict[str, list[Row]] = {}

@@ -7,21 +7,51 @@ FEATURE in schemas/codes.py): which observations a chart shows, and in what orde
 feature is drawn is code. A feature code the site does not draw is simply not shown.
 """
 
+import csv
+import io
 from typing import Any
 
 from . import charts
 from .amounts import scaled, with_unit
 from .context import Context
-from .downloads import table_link
+from .downloads import table_link, up
 from .labels import code, definition, in_code_order
 from .links import cite_rows
-from .markup import esc, figure
+from .markup import download_link, esc, figure
 from .tables import figure_table, period
 from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
 OBSERVATIONS = "observations"
 SOURCE_TABLE = f"data/{OBSERVATIONS}.csv"  # the downloadable table behind every chart, as the package has it
+CHARTS = "charts"  # the folder of downloads/ that holds the data of each chart
+TIMELINE = "aid-history-timeline"  # the name of the timeline's data
+
+
+def chart_name(metric_id: str) -> str:
+    """Where a chart's data is served, relative to downloads/."""
+    return f"{CHARTS}/{metric_id}.csv"
+
+
+def _as_written(value: Any) -> Any:
+    """A value as the package's CSV writes it: 440, not SQLite's 440.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def chart_data(data: Any) -> dict[str, str]:
+    """The CSV of exactly what each chart plots (the observations' rows, with the package's columns), by its
+    file name in the charts folder."""
+    plotted = {TIMELINE: data.timeline()}
+    for feature in (BAR_CHARTS, LINE_CHARTS):
+        plotted |= _by_metric(data.featured(feature))
+    out = {}
+    for name, found in plotted.items():
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(found[0].keys())
+        writer.writerows(tuple(_as_written(v) for v in row) for row in found)
+        out[f"{name}.csv"] = text.getvalue()
+    return out
 
 
 def _by_metric(rows: list[Any]) -> dict[str, list[Any]]:
@@ -66,6 +96,11 @@ def _data(ctx: Context, rows: list[Any]) -> str:
     return f"{ctx.word('data')}{cite_rows(ctx, rows)}{ctx.semicolon}{table_link(ctx, SOURCE_TABLE)}"
 
 
+def chart_csv(ctx: Context, name: str) -> str:
+    """The end of a chart's caption: the CSV of exactly what it plots (a chart stands on a narrative page)."""
+    return f"{ctx.semicolon}{ctx.word('chart_csv')} {download_link(chart_name(name), up(ctx.lang))}"
+
+
 def bar_charts(ctx: Context) -> str:
     """One bar chart per metric, then a note: the date of the totals and what each qualifier means."""
     rows = ctx.data.featured(BAR_CHARTS)
@@ -73,7 +108,8 @@ def bar_charts(ctx: Context) -> str:
     for metric_id, found in _by_metric(rows).items():
         title = _title(ctx, metric_id)
         svg = charts.bars(title, [(_bar_label(ctx, o), o["value"], _bar_value(ctx, o)) for o in found])
-        parts.append(figure(svg, f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{_data(ctx, found)}"))
+        caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{_data(ctx, found)}{chart_csv(ctx, metric_id)}"
+        parts.append(figure(svg, caption))
     dates = ctx.sep.join(dict.fromkeys(o["as_of"] for o in rows if o["as_of"]))
     note = ctx.word("totals", dates=esc(dates)) if dates else ""
     for qualifier in in_code_order(OBSERVATIONS, "qualifier", (o["qualifier"] for o in rows)):
@@ -96,5 +132,6 @@ def line_charts(ctx: Context) -> str:
         title = _title(ctx, metric_id)
         svg = charts.line(title, [(period(ctx, o), o["value"], scaled(o["value"], ctx.lang)) for o in found])
         caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
+        caption += chart_csv(ctx, metric_id)
         parts.append(figure(svg, caption))
     return "\n".join(parts)

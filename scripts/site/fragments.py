@@ -91,10 +91,12 @@ def projects_by_kind(ctx: Context) -> str:
 def timeline(ctx: Context) -> str:
     """The aid history's timeline: the events marked for it, drawn (by year) with the lines they come from,
     then listed with their dates and sources."""
-    rows = ctx.data.rows("SELECT * FROM events WHERE aid_history ORDER BY date, id")
+    rows = ctx.data.timeline()
     title = ctx.word("timeline")
     svg = charts.timeline(title, [(e["date"][:4], ctx.text(e, "title")) for e in rows])
-    caption = f"{esc(title)}{ctx.stop}{ctx.word('data')}{cite_rows(ctx, rows)}"
+    caption = (
+        f"{esc(title)}{ctx.stop}{ctx.word('data')}{cite_rows(ctx, rows)}{featured.chart_csv(ctx, featured.TIMELINE)}"
+    )
     return figure(svg, caption) + "\n" + tables.events(ctx, "aid_history", ())
 
 

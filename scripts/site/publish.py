@@ -19,7 +19,7 @@ from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
-from . import fragments, indexes, inputs, measure, organization, region, search, source
+from . import featured, fragments, indexes, inputs, measure, organization, region, search, source
 from .context import Context
 from .data import Data
 from .downloads import downloads
@@ -56,10 +56,13 @@ def generate(layout: Layout) -> list[Path]:
         docs = {layout.docs / name: text.encode("utf-8") for name, text in pages(data).items()}
         parts = {layout.fragments / name: text.encode("utf-8") for name, text in fragments.every(data, layout).items()}
         words = site_userdict(data.db)
+        charts = {layout.chart_data / name: text.encode("utf-8") for name, text in featured.chart_data(data).items()}
     changed = write_files(docs) + write_files(parts) + write_files({layout.jieba_userdict: words.encode("utf-8")})
+    changed += write_files(charts)
     for kind in PAGE_KINDS:
         _remove_stale(layout.docs / kind.FOLDER, "*.md", docs)
     _remove_stale(layout.fragments, "*.md", parts)
+    _remove_stale(layout.chart_data, "*.csv", charts)
     return changed
 
 
@@ -87,6 +90,9 @@ def build(layout: Layout) -> Path:
             print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
             raise Stop("mkdocs build failed (its output is above); the last good site is left in place.")
         search.split(tmp)
+        (tmp / "downloads" / featured.CHARTS).mkdir(parents=True, exist_ok=True)
+        for chart in sorted(layout.chart_data.glob("*.csv")):
+            shutil.copy2(chart, tmp / "downloads" / featured.CHARTS / chart.name)
         for download in downloads(layout):
             target = tmp / "downloads" / download.name
             target.parent.mkdir(parents=True, exist_ok=True)

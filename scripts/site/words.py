@@ -130,6 +130,7 @@ WORDS = {
         "projects the policy names, sortable by any column.",
     ),
     "since_as_of": ("{start} 起，截至 {date}", "since {start}, as of {date}"),
+    "chart_csv": ("本图数据", "this chart's data"),
     "timeline": ("帮扶历史时间线", "Timeline of the aid history"),
     "describe_index": ("{what}：{n} 项，每一项都有自己的页面。", "{what}: {n}, each with a page of its own."),
     "comparison": ("老区各县对比", "The counties of the old area compared"),
