@@ -106,10 +106,18 @@ def bars(title: str, rows: list[tuple[tuple[str, ...], float, str]], width: int 
     return "".join(parts)
 
 
-def line(title: str, points: list[tuple[str, float, str]], width: int = WIDTH, height: int = 240) -> str:
-    """A line chart of (x label, value, value as printed), x spaced by label order."""
-    left, right, top, bottom = 60, 30, 20, 40
-    largest = max(v for _, v, _ in points) * 1.15
+def line(
+    title: str,
+    points: list[tuple[str, float, str]],
+    ticks: tuple[tuple[float, str], ...] = (),
+    unit: str = "",
+    width: int = WIDTH,
+    height: int = 240,
+) -> str:
+    """A line chart of (x label, value, value as printed), x spaced by label order, with a value axis marked
+    at `ticks` (value, label) and headed by its unit."""
+    left, right, top, bottom = 60, 30, 24, 40
+    largest = max([v for _, v, _ in points] + [v for v, _ in ticks]) * 1.15
     step = (width - left - right) / max(1, len(points) - 1)
 
     def xy(i: int, v: float) -> tuple[float, float]:
@@ -122,8 +130,16 @@ def line(title: str, points: list[tuple[str, float, str]], width: int = WIDTH, h
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{svg_escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#888"/>',
-        f'<path d="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#888"/>',
+        f'<text x="{left - 6}" y="{top - 10}" text-anchor="end" fill="#444">{svg_escape(unit)}</text>',
     ]
+    for value, label in ticks:
+        _, y = xy(0, value)
+        parts.append(
+            f'<line x1="{left - 4}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" fill="#444">{svg_escape(label)}</text>'
+        )
+    parts.append(f'<path d="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="3"/>')
     for i, (label, value, shown) in enumerate(points):
         x, y = xy(i, value)
         parts.append(

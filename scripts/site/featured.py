@@ -9,6 +9,7 @@ feature is drawn is code. A feature code the site does not draw is simply not sh
 
 import csv
 import io
+import math
 from typing import Any
 
 from . import charts
@@ -120,6 +121,14 @@ def bar_charts(ctx: Context) -> str:
     return "\n".join(parts) + "\n" + note + _data(ctx, rows) + ctx.stop.strip() + "\n"
 
 
+def _round_ticks(top: float) -> list[float]:
+    """Marks of a value axis from 0 to just past `top` (the chart leaves 15% above it): 0 and multiples of a
+    round step (1, 2 or 5 × 10ⁿ)."""
+    step = 10 ** math.floor(math.log10(top)) if top > 0 else 1
+    step = next((s * step for s in (1, 2, 5) if top / (s * step) <= 4), 10 * step)
+    return [i * step for i in range(int(top // step) + 2) if i * step <= 1.15 * top]
+
+
 def line_charts(ctx: Context) -> str:
     """One line chart per metric, its caption naming the figures of the notes, which it does not plot."""
     notes = ctx.data.featured(LINE_NOTES)
@@ -130,7 +139,10 @@ def line_charts(ctx: Context) -> str:
     parts = []
     for metric_id, found in _by_metric(ctx.data.featured(LINE_CHARTS)).items():
         title = _title(ctx, metric_id)
-        svg = charts.line(title, [(period(ctx, o), o["value"], scaled(o["value"], ctx.lang)) for o in found])
+        top = max(o["value"] for o in found)
+        ticks = tuple((v, scaled(v, ctx.lang)) for v in _round_ticks(top))
+        points = [(period(ctx, o), o["value"], scaled(o["value"], ctx.lang)) for o in found]
+        svg = charts.line(title, points, ticks, _unit(ctx, found[0]))
         caption = f"{esc(title)}{ctx.paren(esc(_unit(ctx, found[0])))}{ctx.stop}{also}{_data(ctx, found + notes)}"
         caption += chart_csv(ctx, metric_id)
         parts.append(figure(svg, caption))
