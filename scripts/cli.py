@@ -103,7 +103,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_database(args: argparse.Namespace) -> int:
     """build/taihang.db from the package."""
     layout = Layout(args.root)
-    published(layout, database.build(layout, reader.load(layout)))
+    published(layout, database.build(layout))
     return 0
 
 
@@ -125,7 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Every step in order, the data read once; the first step that fails stops the build."""
     layout = Layout(args.root)
     dataset = package_step(layout)
-    published(layout, database.build(layout, dataset))
+    published(layout, database.build(layout))
     published(layout, release.build(layout, dataset))
     published(layout, site.build(layout))
     return 0

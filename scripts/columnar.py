@@ -8,7 +8,8 @@ when cells are quoted), every cell as text, so memory stays bounded whatever a f
 checked: as many lines and commas as the records account for (a blank or short line would
 not be). Pass 1: the rows `expressions.suspect` flags go through the per-row path (`csvfile.edges`,
 `reader.typed`), which gives their exact problems. Pass 2 runs on the columns the checks across rows
-need (`across.py`). The typed rows a later step asks for are read on demand.
+need (`across.py`). The typed rows a later step asks for are read on demand. A table of a current package
+is read whole, typed by its Table Schema, by the steps that need no model instances (`typed_frame`).
 """
 
 import io
@@ -28,6 +29,7 @@ from .layout import Layout
 from .problems import Problem
 from .reader import Dataset, present, read, typed
 
+TYPES = {"integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean, "date": pl.Date}  # else String
 BATCH = 250000  # rows parsed at a time: memory stays bounded whatever a file's size
 CHUNK = 1 << 24  # bytes read at a time by the first pass
 
@@ -79,6 +81,12 @@ class LazyDataset(Dataset):
 
     def models(self) -> list[type[Table]]:
         return list(self._models.values())
+
+
+def typed_frame(layout: Layout, resource: dict[str, Any]) -> pl.DataFrame:
+    """A table of a current package (`reader.current`), typed as its Table Schema says; an empty cell is null."""
+    schema = {f["name"]: TYPES.get(f["type"], pl.String) for f in resource["schema"]["fields"]}
+    return pl.read_csv(layout.root / resource["path"], schema=schema)
 
 
 def _scan(path: Path) -> pl.LazyFrame:

@@ -1,4 +1,6 @@
-"""Building build/taihang.db from datapackage.json and the typed rows: the package is the contract.
+"""Building build/taihang.db from datapackage.json and its tables, typed by their Table Schemas: the package
+is the contract. It must be current (its recorded hashes match the files); its data was validated when it
+was written, so each table is read whole, columnar, and its rows inserted as they are.
 
 Tables are typed from the Table Schemas, with primary keys, foreign keys and an index on every
 foreign key and facet column; the views of schemas/statements.toml answer the common questions (a view
@@ -8,21 +10,22 @@ gives a byte-identical file, written through a temporary file and a rename.
 """
 
 import functools
-import json
 import sqlite3
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import sqlite_utils
 
 from schemas import BY_NAME
 from schemas.statements import VIEWS
 
 from .atomic import replacing
+from .columnar import typed_frame
 from .layout import Layout
 from .package import tabular
-from .reader import Dataset
+from .reader import current
 from .segment import index_text, write_dictionary
 
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
@@ -36,21 +39,13 @@ def searchable(field: dict[str, Any]) -> bool:
     return field["type"] == "string" and "pattern" not in constraints and "enum" not in constraints
 
 
-def _sql(value: Any) -> Any:
-    """A typed value as SQLite stores it: dates as ISO text, booleans as 0 and 1."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
+def _rows(layout: Layout, resource: dict[str, Any], columns: list[str]) -> Iterator[tuple[Any, ...]]:
+    """A table's rows in column order, as SQLite stores them: dates as ISO text, booleans as 0 and 1."""
+    frame = typed_frame(layout, resource).select(columns)
+    return frame.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d"), pl.col(pl.Boolean).cast(pl.Int64)).iter_rows()
 
 
-def _rows(dataset: Dataset, resource: str, columns: list[str]):
-    for row in dataset.rows(resource):
-        yield tuple(_sql(getattr(row, column)) for column in columns)
-
-
-def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[str, Any]) -> None:
+def _create_tables(db: sqlite_utils.Database, layout: Layout, package: dict[str, Any]) -> None:
     # A foreign key to a table created later (sources.publisher_id to organizations) is added once it is.
     created: set[str] = set()
     later = []
@@ -71,7 +66,7 @@ def _create_tables(db: sqlite_utils.Database, dataset: Dataset, package: dict[st
         db.conn.executemany(
             f'INSERT INTO "{resource["name"]}" ({", ".join(f"[{c}]" for c in names)}) '
             f"VALUES ({', '.join('?' * len(names))})",
-            _rows(dataset, resource["name"], names),
+            _rows(layout, resource, names),
         )
         created.add(resource["name"])
         meta = BY_NAME[resource["name"]].meta
@@ -114,9 +109,9 @@ def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
         )
 
 
-def build(layout: Layout, dataset: Dataset) -> Path:
-    """Write build/taihang.db from the package and its typed rows; return its path."""
-    package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
+def build(layout: Layout) -> Path:
+    """Write build/taihang.db from the current package; return its path."""
+    package = current(layout)
     target = layout.database
     with replacing(target) as tmp:
         # A temporary file that replaces the database only when whole: no journal and no sync while it is
@@ -125,7 +120,7 @@ def build(layout: Layout, dataset: Dataset) -> Path:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         db = sqlite_utils.Database(conn)
-        _create_tables(db, dataset, package)
+        _create_tables(db, layout, package)
         for view in VIEWS:
             conn.execute(f'CREATE {"TABLE" if view.materialized else "VIEW"} "{view.name}" AS {view.sql.strip()}')
             for index in view.indexes() if view.materialized else ():

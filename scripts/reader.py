@@ -155,8 +155,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load(layout: Layout) -> Dataset:
-    """The data for a build step: the package must be current and the data clean, or the step stops."""
+def current(layout: Layout) -> dict[str, Any]:
+    """datapackage.json, when every file it names is the one it records (by SHA-256); else the step stops.
+    The package step writes it only for clean data, so a current package is validated data."""
     if not layout.descriptor.exists():
         raise Stop(f"{layout.name(layout.descriptor)} is missing: run `python -m scripts package` first")
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
@@ -170,6 +171,12 @@ def load(layout: Layout) -> Dataset:
                 f"{resource['path']} differs from what {layout.name(layout.descriptor)} records: "
                 "run `python -m scripts package` to bring the package up to date"
             )
+    return package
+
+
+def load(layout: Layout) -> Dataset:
+    """The data for a build step: the package must be current and the data clean, or the step stops."""
+    current(layout)
     dataset, problems = read(layout)
     if problems:
         raise Stop("The data has problems: fix them, then run `python -m scripts package`.", problems)

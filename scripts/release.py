@@ -23,6 +23,7 @@ from schemas import PACKAGE, RESOURCES
 
 from . import workbook
 from .atomic import replacing_dir
+from .columnar import typed_frame
 from .layout import Layout
 from .package import tabular
 from .reader import Dataset
@@ -30,7 +31,6 @@ from .reader import Dataset
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_FILES = ("LICENSE", "LICENSE-DATA", "CITATION.cff")
 EXCEL = "excel"
-PARQUET_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "Boolean", "date": "Date"}  # else String
 
 
 def names(version: str) -> dict[str, str]:
@@ -43,12 +43,8 @@ def names(version: str) -> dict[str, str]:
 
 def _parquet(layout: Layout, resource: dict[str, Any]) -> bytes:
     """A table as Parquet, typed as its Table Schema says (integers, numbers, booleans, dates; empty = null)."""
-    import polars as pl
-
-    schema = {f["name"]: getattr(pl, PARQUET_TYPES.get(f["type"], "String")) for f in resource["schema"]["fields"]}
-    frame = pl.read_csv(layout.root / resource["path"], schema=schema)
     buffer = io.BytesIO()
-    frame.write_parquet(buffer, compression="zstd", statistics=True)
+    typed_frame(layout, resource).write_parquet(buffer, compression="zstd", statistics=True)
     return buffer.getvalue()
 
 

@@ -101,7 +101,7 @@ def test_reports_are_escaped(tmp_path, edit_row):
     dataset, problems = read(layout)
     assert not problems, problems[:3]
     write_files(geo.generated(layout, dataset) | package.generated(layout, dataset))
-    database.build(layout, dataset)
+    database.build(layout)
     with Data(layout.database) as data:
         for lang in ("zh", "en"):
             ctx = Context(data, lang)
