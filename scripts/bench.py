@@ -52,7 +52,6 @@ STEPS = ("validate", "database", "http", "site")
 REQUESTS = 20  # timed requests per page, after one to warm up
 TABLE_PAGES = ("observations", "observations_labelled")
 # the build before one transaction and executemany, as this page recorded it (in-process, wall time)
-PREVIOUS_BUILD = "87.8 s wall at 1M rows and 442 MiB (this page's previous version, same machine)"
 
 
 def _write(path: Path, resource: str, rows) -> None:
