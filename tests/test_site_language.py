@@ -48,6 +48,7 @@ LATIN_ALLOWED = {
     "KB",
     "MB",
     "MiB",
+    "KiB",
     "p50",
     "p95",
     "4G",
