@@ -9,6 +9,7 @@ from schemas.codes import UNIT
 
 from .layout import Layout
 from .package import tabular
+from .site.markup import front_matter
 
 DICTIONARY = {"zh": "docs/data/dictionary.md", "en": "docs/data/dictionary.en.md"}
 
@@ -107,7 +108,7 @@ def render(package: dict[str, Any], lang: str) -> str:
     """The whole dictionary in a language: one section per resource, one row per column."""
     w, colon = WORDS[lang], COLON[lang]
     out = [
-        f"---\ndescription: {json.dumps(w['description'], ensure_ascii=False)}\n---\n",
+        front_matter(w["description"]).removesuffix("\n"),
         "<!-- Generated from datapackage.json by `make build`; do not edit. -->",
         f"# {w['title']}",
         "",
