@@ -48,3 +48,10 @@ def test_rows_share_one_set_of_their_columns(layout):
     first, second = read(layout)[0].rows("observations")[:2]
     assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
     assert first.model_fields_set == set(first.columns())
+
+
+def test_an_earlier_commit_that_is_not_there_stops_the_benchmark(tmp_path, capsys):
+    out = tmp_path / "benchmarks.md"
+    assert bench.main(["--sizes", "1000", "--steps", "database", "--before", "no-such-commit", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert "commit no-such-commit is not in this clone's history" in capsys.readouterr().err

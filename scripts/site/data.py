@@ -17,6 +17,7 @@ class Data:
     def __init__(self, database: Path):
         if not database.exists():
             raise Stop(f"{database} is missing: run `python -m scripts database`, then `python -m scripts release`")
+        self.name = database.stem  # the name Datasette serves it under
         self.db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         self.db.row_factory = sqlite3.Row
         self.regions = self.keyed("regions")

@@ -97,7 +97,7 @@ def timeline(ctx: Context) -> str:
     caption = (
         f"{esc(title)}{ctx.stop}{ctx.word('data')}{cite_rows(ctx, rows)}{featured.chart_csv(ctx, featured.TIMELINE)}"
     )
-    return figure(svg, caption) + "\n" + tables.events(ctx, "aid_history", ())
+    return figure(svg, caption) + "\n" + tables.events(ctx, "aid_history", 1)
 
 
 def errata(ctx: Context) -> str:
@@ -114,7 +114,7 @@ def errata(ctx: Context) -> str:
 
 
 def source_figures(ctx: Context, sid: str) -> str:
-    return tables.figures(ctx, "source_id = ?", (sid,), with_region=True)
+    return tables.figures(ctx, "source_id", sid, with_region=True)
 
 
 def citation(ctx: Context, layout: Layout) -> str:

@@ -60,8 +60,8 @@ def page(ctx: Context, oid: str) -> str:
                     "region",
                 ),
             ),
-            (ctx.word("figures"), figures(ctx, "organization_id = ?", (oid,), with_region=True)),
-            (ctx.word("events"), events(ctx, "organization_id = ?", (oid,))),
+            (ctx.word("figures"), figures(ctx, "organization_id", oid, with_region=True)),
+            (ctx.word("events"), events(ctx, "organization_id", oid)),
         ]
     )
     return "\n".join(out)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from schemas import PACKAGE
 
@@ -30,17 +31,22 @@ from .words import LANGS, suffix
 PAGE_KINDS = (region, organization, measure, source)
 
 
+def kind_pages(ctx: Context, kind: Any) -> dict[str, str]:
+    """The pages of one kind in one language, by their paths under docs/."""
+    return {
+        f"{kind.FOLDER}/{key}{suffix(ctx.lang)}.md": front_matter(kind.description(ctx, key), kind.names(ctx, key))
+        + kind.page(ctx, key)
+        for key in kind.keys(ctx)
+    }
+
+
 def pages(data: Data) -> dict[str, str]:
     """Every generated page, by its path under docs/."""
     out: dict[str, str] = {}
     for lang in LANGS:
         ctx = Context(data, lang)
         for kind in PAGE_KINDS:
-            out |= {
-                f"{kind.FOLDER}/{key}{suffix(lang)}.md": front_matter(kind.description(ctx, key), kind.names(ctx, key))
-                + kind.page(ctx, key)
-                for key in kind.keys(ctx)
-            }
+            out |= kind_pages(ctx, kind)
         out |= indexes.pages(ctx)
     return out
 

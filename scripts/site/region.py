@@ -70,9 +70,9 @@ def page(ctx: Context, code: str) -> str:
     out += sections(
         [
             (ctx.word("aid"), assignments(ctx, ctx.data.aid_received(code), "body")),
-            (ctx.word("figures"), figures(ctx, "region_code = ?", (code,))),
+            (ctx.word("figures"), figures(ctx, "region_code", code)),
             (ctx.word("projects"), _projects(ctx, code)),
-            (ctx.word("events"), events(ctx, "region_code = ?", (code,))),
+            (ctx.word("events"), events(ctx, "region_code", code)),
             (ctx.word("children"), _children(ctx, code)),
         ]
     )

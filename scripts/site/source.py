@@ -83,7 +83,7 @@ def page(ctx: Context, sid: str) -> str:
     ]
     out += sections(
         [
-            (ctx.word("figures"), figures(ctx, "source_id = ?", (sid,), with_region=True)),
+            (ctx.word("figures"), figures(ctx, "source_id", sid, with_region=True)),
             (
                 f"{ctx.word('errata')} {{ #{ERRATA_ANCHOR} }}",
                 errata(ctx, ctx.data.rows("SELECT * FROM errata WHERE source_id = ? ORDER BY locator, id", sid)),

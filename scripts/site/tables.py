@@ -5,13 +5,17 @@ Each takes the context (data, language, depth) and returns a Markdown table of e
 every coded value as its label in the page's language.
 """
 
+import html
 from collections import Counter
 from typing import Any
+from urllib.parse import urlencode
 
 from .amounts import printed, reading
 from .context import Context
 from .links import cite, measure_link, org_link, region_link
-from .markup import esc, table
+from .markup import code, esc, table
+
+ROWS_SHOWN = 150  # the most rows a table of a page renders: a page's size and build time do not grow with the data
 
 
 def period(ctx: Context, o: Any) -> str:
@@ -26,10 +30,36 @@ def period(ctx: Context, o: Any) -> str:
     return span
 
 
-def figures(ctx: Context, where: str, params: tuple, with_region: bool = False) -> str:
-    """The observations that a condition selects, in source and line order."""
-    rows = ctx.data.rows(f"SELECT * FROM observations WHERE {where} ORDER BY source_id, locator, id", *params)
-    return figure_table(ctx, rows, with_region)
+def bounded(ctx: Context, resource: str, column: str, value: object, order: str) -> tuple[list[Any], str]:
+    """The rows of a table whose column holds a value, in order, at most ROWS_SHOWN of them; and, when there
+    are more, a line that says how many there are and where to find them all."""
+    sql = f"FROM {resource} WHERE {column} = ?"
+    rows = ctx.data.rows(f"SELECT * {sql} ORDER BY {order} LIMIT ?", value, ROWS_SHOWN + 1)
+    if len(rows) <= ROWS_SHOWN:
+        return rows, ""
+    total = ctx.data.rows(f"SELECT count(*) {sql}", value)[0][0]
+    return rows[:ROWS_SHOWN], elsewhere(ctx, resource, column, value, total)
+
+
+def elsewhere(ctx: Context, resource: str, column: str, value: object, total: int) -> str:
+    """Under a table cut short: how many rows it has, and where they all are: the public Datasette's table
+    filtered to them, or, where there is none, the downloads (scripts/site/inline.py keeps the part that
+    applies)."""
+    address = html.escape(f"/{ctx.data.name}/{resource}?{urlencode({column: value})}", quote=True)
+    datasette = f'<a href="{{{{ datasette }}}}{address}">Datasette</a>'
+    downloads = ctx.word("rows_downloaded", data=f"{ctx.up}data/index.md", table=code(resource))
+    return (
+        f"\n{ctx.word('rows_shown', total=total, shown=ROWS_SHOWN)}"
+        f"<!-- datasette:public -->{ctx.word('rows_in_datasette', datasette=datasette)}<!-- /datasette:public -->"
+        f"<!-- datasette:local -->{downloads}{ctx.paren(code(f'{column} = {value}'))}{ctx.stop}"
+        "<!-- /datasette:local -->\n\n"
+    )
+
+
+def figures(ctx: Context, column: str, value: object, with_region: bool = False) -> str:
+    """The observations whose column holds a value, in source and line order (at most ROWS_SHOWN)."""
+    rows, rest = bounded(ctx, "observations", column, value, "source_id, locator, id")
+    return figure_table(ctx, rows, with_region) + rest
 
 
 def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> str:
@@ -104,11 +134,15 @@ def statuses(ctx: Context, members: list[Any]) -> str:
     return esc(ctx.sep.join(f"{label} {n}" for label, n in counted.most_common()))
 
 
-def events(ctx: Context, where: str, params: tuple) -> str:
-    rows = ctx.data.rows(f"SELECT * FROM events WHERE {where} ORDER BY date, id", *params)
-    return table(
-        [ctx.word(k) for k in ("date", "event", "source")],
-        [[esc(e["date"]), esc(ctx.text(e, "title")), cite(ctx, e["source_id"], e["locator"])] for e in rows],
+def events(ctx: Context, column: str, value: object) -> str:
+    """The events whose column holds a value, by date (at most ROWS_SHOWN)."""
+    rows, rest = bounded(ctx, "events", column, value, "date, id")
+    return (
+        table(
+            [ctx.word(k) for k in ("date", "event", "source")],
+            [[esc(e["date"]), esc(ctx.text(e, "title")), cite(ctx, e["source_id"], e["locator"])] for e in rows],
+        )
+        + rest
     )
 
 
