@@ -34,9 +34,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import jieba
 from datasette import hookimpl
-from datasette.plugins import pm
 from datasette.utils.asgi import Response
-from datasette.views.base import DatasetteError
 
 MAX_QUERY_BYTES = 16_384
 MAX_PARAMETERS = 64
@@ -46,9 +44,6 @@ MAX_RESULT_BYTES = 20_000_000
 MAX_WIDTH = 1000
 # A conversion of SQLite's printf: flags, width, precision (a number, or * for the next argument), length, type.
 CONVERSION = re.compile(r"%[-+ #0!,]*(\*|[0-9]*)(?:\.(\*|[0-9]*))?l{0,2}([a-zA-Z%]?)")
-
-# Datasette's own exception handler prints a rich traceback, with local variables, for each 4xx and 5xx.
-pm.get_plugin("datasette.handle_exception").rich = None
 
 # The words jieba keeps whole (names of regions, bodies and projects), as the build wrote them.
 DICTIONARY = "search_dictionary"
@@ -263,9 +258,21 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+@hookimpl
+def startup(datasette):
+    """Datasette's own exception handler prints a rich traceback, with local variables, for each 4xx and 5xx:
+    not here. (Done at startup, not import: Datasette's plugin manager loads its unit registry, 0.5 s, and the
+    build imports this module for its names.)"""
+    from datasette.plugins import pm
+
+    pm.get_plugin("datasette.handle_exception").rich = None
+
+
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     """A DatasetteError that Datasette leaves at 500 is raised for a bad parameter (`_sort`, `_through`):
     the default handler, which runs next, answers it as the client error it is."""
+    from datasette.views.base import DatasetteError
+
     if isinstance(exception, DatasetteError) and exception.status == 500:
         exception.status = 400

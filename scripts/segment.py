@@ -7,25 +7,13 @@ a query is cut the same way before it is matched. How text is cut is defined onc
 regions, bodies and projects, and region names without their generic, so that 壶关县, 壶关 or 总工会 stay whole.
 """
 
-import functools
 import sqlite3
 
 import jieba
 
 from plugins.taihang_search import DICTIONARY, Segmenter
 
-
-@functools.cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Text in simplified script (OpenCC's traditional-to-simplified conversion)."""
-    return _converter().convert(text)
-
+from .simplified import to_simplified
 
 # The names that should stay whole words.
 WORDS_SQL = """

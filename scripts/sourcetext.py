@@ -16,7 +16,7 @@ from schemas import BY_NAME
 from .layout import ROOT
 from .problems import Problem, Stop
 from .reader import Dataset
-from .segment import to_simplified
+from .simplified import to_simplified
 
 FOLDER_HELP = "folder of archived sources (default: $TAIHANG_SOURCES, or ../shared/sources)"
 GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")

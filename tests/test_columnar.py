@@ -3,6 +3,8 @@ published, and on a copy of the data with one defect of each kind a check finds.
 path is needed: with one of them taken out, some case gives other problems (seeded defects of the engine)."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -213,3 +215,18 @@ def test_a_table_with_no_rows_that_others_refer_to(tmp_path):
     streamed, columns = _both(layout)
     assert "expected a value present in observations.id" in streamed
     assert columns == streamed
+
+
+def test_validate_loads_neither_datasette_nor_mkdocs():
+    """`validate` imports what it uses: Datasette's plugin manager (its unit registry alone takes 0.3 s),
+    the site's MkDocs code and the search segmenter belong to later steps. The probe sees what is loaded:
+    polars, which the validator uses, is."""
+    probe = (
+        "import sys\nfrom scripts.cli import main\ncode = main(['validate'])\n"
+        "print(code, *sorted(m for m in sys.modules if m.split('.')[0] in ('datasette', 'mkdocs', 'polars')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    code, *loaded = result.stdout.split("\n")[-2].split()
+    assert code == "0" and "polars" in loaded
+    heavy = {"datasette.plugins", "datasette.views.base", "datasette.vendored.pint", "mkdocs"}
+    assert not heavy & set(loaded), sorted(heavy & set(loaded))

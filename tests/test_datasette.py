@@ -328,3 +328,16 @@ def test_search_everything_ranks_only_under_its_cap(n, matches, ranked):
     found = _search_index_of(n).execute(query.sql, {"q": "word", "page": "2"}).fetchall()
     assert len(found) == min(100, n - 100)  # the second page
     assert {(row[4], row[5]) for row in found} == {(matches, ranked)}
+
+
+def test_datasette_prints_no_rich_traceback_once_started(built):
+    """The plugin turns off the rich traceback (with local variables) of Datasette's exception handler when
+    Datasette starts, not when the plugin is imported (the build imports it for its names)."""
+    from datasette.plugins import pm
+
+    handler = pm.get_plugin("datasette.handle_exception")
+    handler.rich = "a rich module"  # seeded: as if rich were installed
+    ds = datasette(built)
+    assert handler.rich == "a rich module"  # not yet started
+    asyncio.run(ds.invoke_startup())
+    assert handler.rich is None

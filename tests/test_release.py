@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from schemas import BY_NAME, PACKAGE
-from scripts import release, site
+from scripts import release
 from scripts.layout import ROOT, Layout
 from scripts.package import tabular
 from scripts.problems import Stop
@@ -94,7 +94,7 @@ def test_a_failed_site_build_leaves_the_last_good_site(built, monkeypatch, capsy
 
     monkeypatch.setattr(publish.subprocess, "run", failing)
     with pytest.raises(Stop, match="mkdocs build failed"):
-        site.build(built)
+        publish.build(built)
     assert "injected failure" in capsys.readouterr().err
     assert (built.root / "site" / "index.html").read_bytes() == before
     assert not list(built.root.glob(".site.*"))
@@ -145,7 +145,7 @@ def test_a_site_built_today_carries_the_package_date(tmp_path, built, monkeypatc
     """Seeded defect: a package dated another day than today; the built sitemap follows the package."""
     shutil.copytree(built.root, tmp_path / "copy", symlinks=True)
     monkeypatch.setitem(PACKAGE, "created", "2020-01-02T00:00:00Z")
-    site.build(Layout(tmp_path / "copy"))
+    publish.build(Layout(tmp_path / "copy"))
     sitemap = (tmp_path / "copy" / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-01-02"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from schemas import BY_NAME
-from scripts import release, site
+from scripts import release
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
 from scripts.site import featured, fragments, publish
@@ -171,7 +171,7 @@ def test_the_site_builds_in_a_copy_of_the_project(tmp_path, built):
         shutil.rmtree(tmp_path / "docs" / generated)
     before = _digests(built.docs / "regions"), (built.root / "site" / "index.html").read_bytes()
     layout = Layout(tmp_path)
-    assert site.build(layout) == tmp_path / "site"
+    assert publish.build(layout) == tmp_path / "site"
     assert (tmp_path / "site" / "regions" / "140427" / "index.html").exists()
     assert (tmp_path / "site" / "en" / "sources" / "index.html").exists()
     assert (layout.fragments / "figures.sxgov-2021-36.en.md").exists()

@@ -10,7 +10,7 @@ Chinese for screen readers.
 import re
 from typing import Any
 
-from ..segment import to_simplified
+from ..simplified import to_simplified
 from .context import Context
 from .labels import code, codes, definition
 from .markup import esc

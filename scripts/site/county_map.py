@@ -3,6 +3,7 @@ county a link to its page, with a caption that names the designation and cites i
 
 import json
 import math
+from functools import reduce
 from typing import Any, NamedTuple
 
 import shapely
@@ -115,7 +116,7 @@ def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name
 
 def _parts(rings: list[list[tuple[float, float]]]) -> Any:
     """The drawn shape of a county whose rings are several: their union, holes left as parts cut out."""
-    return shapely.symmetric_difference_all([shapely.polygons(ring) for ring in rings])
+    return reduce(shapely.symmetric_difference, [shapely.polygons(ring) for ring in rings])
 
 
 def legend(ctx: Context, names: dict[str, Name]) -> str:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ..segment import to_simplified
+from ..simplified import to_simplified
 from .context import Context
 from .markup import esc, link
 from .words import CHINESE, article_number
