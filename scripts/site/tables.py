@@ -47,11 +47,18 @@ def elsewhere(ctx: Context, resource: str, column: str, value: object, total: in
     applies)."""
     address = html.escape(f"/{ctx.data.name}/{resource}?{urlencode({column: value})}", quote=True)
     datasette = f'<a href="{{{{ datasette }}}}{address}">Datasette</a>'
-    downloads = ctx.word("rows_downloaded", data=f"{ctx.up}data/index.md", table=code(resource))
+    downloads = ctx.word(
+        "rows_downloaded",
+        total=total,
+        data=f"{ctx.up}data/index.md",
+        table=code(resource),
+        column=code(column),
+        value=code(value),
+    )
     return (
         f"\n{ctx.word('rows_shown', total=total, shown=ROWS_SHOWN)}"
-        f"<!-- datasette:public -->{ctx.word('rows_in_datasette', datasette=datasette)}<!-- /datasette:public -->"
-        f"<!-- datasette:local -->{downloads}{ctx.paren(code(f'{column} = {value}'))}{ctx.stop}"
+        f"<!-- datasette:public -->{ctx.word('rows_in_datasette', total=total, datasette=datasette)}"
+        f"<!-- /datasette:public --><!-- datasette:local -->{downloads}"
         "<!-- /datasette:local -->\n\n"
     )
 

@@ -129,14 +129,14 @@ WORDS = {
         "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
         "projects the policy names, sortable by any column.",
     ),
-    "rows_shown": ("共 {total} 行，这里列出前 {shown} 行。", "{total} rows; the first {shown} are shown here. "),
+    "rows_shown": ("共 {total} 条，这里列出前 {shown} 条。", "{total} rows; the first {shown} are shown here. "),
     "rows_in_datasette": (
-        "全部行可以在 {datasette} 中查看、筛选和下载。",
-        "See, filter and download them all in {datasette}.",
+        "全部 {total} 条可以在 {datasette} 中查看、筛选和下载。",
+        "See, filter and download all {total} in {datasette}.",
     ),
     "rows_downloaded": (
-        "全部行见[数据下载]({data})中的 {table} 表",
-        "All of them are in the table {table} of the [downloads]({data})",
+        "全部 {total} 条见[数据下载]({data})：{table} 表中 {column} 为 {value} 的行。",
+        "All {total} are in the [downloads]({data}): the rows of the table {table} whose {column} is {value}.",
     ),
     "since_as_of": ("{start} 起，截至 {date}", "since {start}, as of {date}"),
     "chart_csv": ("本图数据", "this chart's data"),
