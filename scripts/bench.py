@@ -314,6 +314,8 @@ def step_site(root: Path) -> dict:
     MkDocs with the site's own `mkdocs.yml` (its theme, plugins, hooks and search settings; inherited, with
     only the docs and the nav replaced), the search index split by language. The time per page and each
     language's search index."""
+    from mkdocs.utils.yaml import yaml_load
+
     from .segment import site_userdict
     from .site import publish, region, search
     from .site.context import Context
@@ -332,14 +334,15 @@ def step_site(root: Path) -> dict:
         written[root / "build" / "jieba_userdict.txt"] = site_userdict(data.db).encode()
     write_files(written)
     config = root / "bench-mkdocs.yml"  # the pages link to sections the benchmark does not render
+    site_config = yaml_load((ROOT / "mkdocs.yml").open("rb"))  # its paths are relative to the checkout
     settings = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(docs),
         "nav": [{"首页": "index.md"}],
         "strict": False,
         "validation": {"links": {"not_found": "info", "anchors": "info"}, "nav": {"omitted_files": "info"}},
-        "hooks": [str(ROOT / "scripts" / "site" / hook) for hook in ("inline.py", "cards.py", "notfound.py")],
-        "theme": {"custom_dir": str(ROOT / "overrides")},
+        "hooks": [str(ROOT / hook) for hook in site_config["hooks"]],
+        "theme": {"custom_dir": str(ROOT / site_config["theme"]["custom_dir"])},
     }
     config.write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
     site = root / "bench-site"
