@@ -3,8 +3,9 @@
 #   make test    ruff check, ruff format --check, mypy, and pytest
 # Everything else is a step of these; `.venv/bin/python -m scripts --help` lists the build's subcommands.
 
+# Any CPython from 3.11 to 3.13: `make test PYTHON=python3.13 VENV=.venv-3.13` tries another beside the first.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
@@ -24,7 +25,7 @@ help:
 	@echo "make lock     re-pin requirements.lock from requirements.in"
 
 $(INSTALLED): requirements.lock
-	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(None if (3, 11) <= v <= (3, 13) else f"Python 3.11, 3.12 or 3.13 is required, not {v[0]}.{v[1]}")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
@@ -55,10 +56,10 @@ lint: install
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 test-quick: lint
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n 2
 
 format: install
 	$(BIN)/ruff format .
@@ -66,8 +67,7 @@ format: install
 
 lock:
 	$(PYTHON) -m pip install --quiet "uv==0.13.9"
-	$(PYTHON) -m uv pip compile requirements.in --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+	$(PYTHON) -m uv pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) build dist site node_modules .cache .pytest_cache .ruff_cache docs/regions docs/organizations docs/measures docs/sources

@@ -8,7 +8,6 @@ remember: bodies, regions, pairings), in file order. A file's rows are kept as t
 """
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -17,10 +16,8 @@ from schemas.base import AtMost, Distinct, EndsWithSuccession, Equals, PairedWit
 
 from .consistency import normalized
 from .crosscheck import CrossCheck, compared, dangling, duplicate, loops
+from .parsed import Parsed
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .columnar import Parsed
 
 ISO = r"^[12][0-9]{3}-[0-9]{2}-[0-9]{2}$"
 
@@ -67,7 +64,7 @@ def hashes(model: type[Table]) -> list[pl.Expr]:
     ]
 
 
-def check(models: list[type[Table]], parsed: dict[str, "Parsed"], name_of: Callable[[str], str]) -> list[Problem]:
+def check(models: list[type[Table]], parsed: dict[str, Parsed], name_of: Callable[[str], str]) -> list[Problem]:
     """Every problem across rows and tables, in the dependency order of the streaming pass."""
     cross = CrossCheck(models)
     problems: list[Problem] = []
@@ -88,7 +85,7 @@ def _distinct(frame: pl.DataFrame, hashed: pl.Expr) -> bool:
     return frame.select(hashed.n_unique()).item() == frame.height
 
 
-def _keys(table: "Parsed") -> Iterator[Problem]:
+def _keys(table: Parsed) -> Iterator[Problem]:
     """Each row whose primary key an earlier row has."""
     key = list(table.model.meta.primary_key)
     if table.frame.is_empty() or _distinct(table.frame, pl.struct(key).hash()):
@@ -103,7 +100,7 @@ def _keys(table: "Parsed") -> Iterator[Problem]:
             first[cells] = line
 
 
-def _references(table: "Parsed", parsed: dict[str, "Parsed"]) -> Iterator[Problem]:
+def _references(table: Parsed, parsed: dict[str, Parsed]) -> Iterator[Problem]:
     """Each foreign key that resolves to no row; a self-reference that leads back to its row."""
     model, frame = table.model, table.frame
     if frame.is_empty():
@@ -129,7 +126,7 @@ def _references(table: "Parsed", parsed: dict[str, "Parsed"]) -> Iterator[Proble
         yield from loops(table.name, columns, seen, links)
 
 
-def _bounds(table: "Parsed", parsed: dict[str, "Parsed"], models: list[type[Table]]) -> Iterator[Problem]:
+def _bounds(table: Parsed, parsed: dict[str, Parsed], models: list[type[Table]]) -> Iterator[Problem]:
     """Each value marked `AtMost` or `Equals` that may not hold against the row its foreign key points to (a
     table read before this one, as the streaming pass reads them)."""
     model, frame = table.model, table.frame
@@ -159,7 +156,7 @@ def _bounds(table: "Parsed", parsed: dict[str, "Parsed"], models: list[type[Tabl
                 yield problem
 
 
-def _attribution(table: "Parsed", cross: CrossCheck) -> Iterator[Problem]:
+def _attribution(table: Parsed, cross: CrossCheck) -> Iterator[Problem]:
     """Who did it: every row of a table the checks remember, and the rows of others that may fail."""
     model, frame, attribution = table.model, table.frame, cross.attribution
     resource = model.meta.resource
@@ -185,7 +182,7 @@ def _attribution(table: "Parsed", cross: CrossCheck) -> Iterator[Problem]:
         yield from attribution.row(model, table.name, line, row)
 
 
-def _consistency(table: "Parsed", cross: CrossCheck) -> Iterator[Problem]:
+def _consistency(table: Parsed, cross: CrossCheck) -> Iterator[Problem]:
     """Rows that must agree: those of an identity stated with more than one figure, and those whose distinct
     column reads like another row's."""
     model, frame = table.model, table.frame

@@ -26,31 +26,13 @@ from . import across
 from .csvfile import edges, read_rows
 from .expressions import suspect
 from .layout import Layout
+from .parsed import Parsed, scan
 from .problems import Problem
 from .reader import Dataset, present, read, typed
 
 TYPES = {"integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean, "date": pl.Date}  # else String
 BATCH = 250000  # rows parsed at a time: memory stays bounded whatever a file's size
 CHUNK = 1 << 24  # bytes read at a time by the first pass
-
-
-@dataclass
-class Parsed:
-    """One file read columnarly: what pass 2 needs of each row (`_index`, `_line` and some columns)."""
-
-    model: type[Table]
-    name: str
-    path: Path
-    frame: pl.DataFrame
-
-    def rows(self, indices: list[int]) -> Iterator[tuple[int, dict[str, str]]]:
-        """(line, cells) of the rows at these indices, in file order."""
-        wanted = self.frame.filter(pl.col("_index").is_in(indices)).select("_index", "_line")
-        if wanted.is_empty():
-            return
-        scan = _scan(self.path).with_row_index("_index").join(wanted.lazy(), on="_index")
-        for row in scan.sort("_index").drop("_index").collect().iter_rows(named=True):
-            yield row.pop("_line"), row
 
 
 class LazyDataset(Dataset):
@@ -89,15 +71,11 @@ def typed_frame(layout: Layout, resource: dict[str, Any]) -> pl.DataFrame:
     return pl.read_csv(layout.root / resource["path"], schema=schema)
 
 
-def _scan(path: Path) -> pl.LazyFrame:
-    return pl.scan_csv(path, infer_schema=False, empty_string_is_null=False, raise_if_empty=False)
-
-
 def _batches(path: Path, quoted: bool) -> Iterator[pl.DataFrame]:
     """The file's records, a batch at a time. Without quotes a line is a record, so the file is cut into
     blocks of whole lines; with them, polars finds where records end."""
     if quoted:
-        yield from _scan(path).collect_batches(chunk_size=BATCH)
+        yield from scan(path).collect_batches(chunk_size=BATCH)
         return
     with path.open("rb") as fh:
         header, rest = fh.readline(), b""

@@ -7,9 +7,9 @@ from typing import Any
 from schemas import BY_NAME
 from schemas.codes import UNIT
 
+from .frontmatter import front_matter
 from .layout import Layout
 from .package import tabular
-from .site.markup import front_matter
 
 DICTIONARY = {"zh": "docs/data/dictionary.md", "en": "docs/data/dictionary.en.md"}
 

@@ -4,7 +4,7 @@ find every seeded defect, every page answers, and the page is written."""
 
 import pytest
 
-from scripts import bench
+from benchmark import run as bench
 
 
 @pytest.mark.slow

@@ -11,7 +11,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from scripts import bench, columnar, database
+from benchmark import run as bench
+from scripts import columnar, database
 from scripts.layout import ROOT, Layout
 from scripts.reader import load
 

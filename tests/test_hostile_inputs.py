@@ -2,6 +2,7 @@
 data/, text columns without a length cap, and the inputs that took quadratic time."""
 
 import json
+import os
 import time
 from typing import Annotated
 
@@ -54,11 +55,12 @@ def packaged(tmp_path):
 @pytest.mark.parametrize("step", ["database", "release"])
 def test_a_descriptor_path_out_of_the_package_is_refused(packaged, capsys, step):
     descriptor = json.loads(packaged.descriptor.read_text(encoding="utf-8"))
-    descriptor["resources"][1]["path"] = "../../../../etc/passwd"
+    outside = os.path.relpath("/etc/passwd", packaged.root)  # as deep as the temporary folder is
+    descriptor["resources"][1]["path"] = outside
     packaged.descriptor.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     assert main(["--root", str(packaged.root), step]) == 1
     assert capsys.readouterr().err.strip() == (
-        "Stopped: datapackage.json names '../../../../etc/passwd': expected a file inside data/, "
+        f"Stopped: datapackage.json names '{outside}': expected a file inside data/, "
         "not a path or link that leads to /etc/passwd"
     )
     assert not packaged.dist.exists() and not packaged.database.exists()

@@ -5,11 +5,12 @@ reader sort by any column."""
 
 from typing import Any
 
+from ..frontmatter import front_matter
 from .amounts import reading
 from .context import Context
 from .featured import BAR_CHARTS
 from .links import cite, region_link
-from .markup import esc, front_matter, table
+from .markup import esc, table
 from .summary import COMPARISON
 from .tables import period
 

@@ -1,9 +1,10 @@
 """The index page of each kind of generated page: regions, organizations, measures and sources."""
 
+from ..frontmatter import front_matter
 from . import compare, labels, measure, organization, region, source
 from .context import Context
 from .links import measure_title, policies, region_name
-from .markup import esc, front_matter, link, table
+from .markup import esc, link, table
 from .summary import COMPARISON
 from .words import suffix
 

@@ -4,7 +4,6 @@ Also the few shapes the pages share: tables, headed sections, figures with capti
 """
 
 import html
-import json
 import re
 from urllib.parse import quote
 
@@ -43,18 +42,6 @@ def chinese_marked(value: object) -> str:
     """English text escaped, with each Chinese run in it (a name or figure quoted as printed) marked as
     Chinese, so that a screen reader reads it as Chinese."""
     return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', esc(value))
-
-
-def front_matter(description: str, names: list[str] | None = None) -> str:
-    """A page's YAML front matter: its description (a JSON string is a YAML string, with any character
-    escaped; the page template escapes it again for the meta tags) and the names search finds it by first
-    (tags, which Material's search ranks above titles; escaped for HTML, as its search results insert them as
-    markup)."""
-    lines = [f"description: {json.dumps(' '.join(description.split()), ensure_ascii=False)}"]
-    if names:
-        tags = [html.escape(n, quote=True) for n in dict.fromkeys(names) if n]
-        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def link(label: object, target: str) -> str:

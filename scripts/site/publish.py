@@ -16,6 +16,7 @@ from typing import Any
 from schemas import PACKAGE
 
 from ..atomic import replacing_dir, write_files
+from ..frontmatter import front_matter
 from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
@@ -24,7 +25,6 @@ from . import featured, fragments, indexes, inputs, measure, organization, regio
 from .context import Context
 from .data import Data
 from .downloads import downloads
-from .markup import front_matter
 from .words import LANGS, suffix
 
 # Each: FOLDER, keys(ctx), and for a key description(ctx, key), names(ctx, key) and page(ctx, key).

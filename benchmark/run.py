@@ -1,7 +1,7 @@
 """The national-scale benchmark: a synthetic package with the real schemas, timed as a user runs it.
 
-    python -m scripts.bench                      # 100k, 300k and 1M observations; writes docs/benchmarks.md
-    python -m scripts.bench --sizes 10000 --out build/bench.md   # the small run the tests use
+    python -m benchmark                      # 100k, 300k and 1M observations; writes docs/benchmarks.md
+    python -m benchmark --sizes 10000 --out build/bench.md   # the small run the tests use
 
 For each size it generates about 1,600 × (size / 1M) counties, 60 metrics and 10 years of observations,
 and a copy with known defects seeded. Every command runs as a child process, timed by the CPU time
@@ -36,13 +36,12 @@ from urllib.parse import urlencode
 
 from schemas import BY_NAME
 from schemas.statements import QUERIES
-
-from .atomic import write_files
-from .layout import ROOT, Layout
-from .problems import Stop, report
-from .site.amounts import scaled
-from .site.markup import front_matter
-from .site.tables import ROWS_SHOWN
+from scripts.atomic import write_files
+from scripts.frontmatter import front_matter
+from scripts.layout import ROOT, Layout
+from scripts.problems import Stop, report
+from scripts.site.amounts import scaled
+from scripts.site.tables import ROWS_SHOWN
 
 METRICS, YEARS, COUNTIES_AT_1M = 60, 10, 1600
 DEFECTS = {  # seeded defect → (resource, line to corrupt, column, bad value)
@@ -68,12 +67,15 @@ write_files(package.generated(layout, reader.read(layout)[0]))
 """
 
 
-def _write(path: Path, resource: str, rows) -> None:
+def _write(path: Path, resource: str, rows: list[dict[str, Any]]) -> None:
+    """A table's CSV file: each row given by column name, in the model's column order (a column the rows do
+    not name is empty), so that a column added to a model needs no change here."""
+    columns = BY_NAME[resource].columns()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(BY_NAME[resource].columns())
-        writer.writerows(rows)
+        writer.writerow(columns)
+        writer.writerows([row.get(column, "") for column in columns] for row in rows)
 
 
 def generate(root: Path, rows: int) -> Layout:
@@ -81,31 +83,36 @@ def generate(root: Path, rows: int) -> Layout:
     layout = Layout(root)
     counties = max(1, round(COUNTIES_AT_1M * rows / 1_000_000))
     cities = max(1, counties // 40)
-    values = {"id": "bench", "title_zh": "合成数据", "title_en": "Synthetic data", "publisher_zh": "基准"}
-    values |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
-    values |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
-    values |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
-    source = [values.get(column, "") for column in BY_NAME["sources"].columns()]
+    source = {"id": "bench", "title_zh": "合成数据", "title_en": "Synthetic data", "publisher_zh": "基准"}
+    source |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
+    source |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
+    source |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
     _write(layout.csv("sources"), "sources", [source])
-    regions = [["990000", "省", "省", "Province", "province", "省", "", ""]]
+    province = {"code": "990000", "name_zh": "省", "qualified_name_zh": "省", "name_en": "Province"}
+    regions = [province | {"level": "province", "kind_zh": "省"}]
     county_codes = []
     for c in range(cities):
         city = f"{11 + c:02d}0100"
-        regions.append([city, f"市{c}", f"市{c}", f"City {c}", "prefecture", "市", "990000", ""])
+        names = {"name_zh": f"市{c}", "qualified_name_zh": f"市{c}", "name_en": f"City {c}"}
+        regions.append({"code": city, **names, "level": "prefecture", "kind_zh": "市", "parent_code": "990000"})
         for k in range(counties // cities + (1 if c < counties % cities else 0)):
             code = f"{11 + c:02d}01{k + 1:02d}" if k < 99 else f"{11 + c:02d}{k // 99 + 1:02d}{k % 99 + 1:02d}"
             county_codes.append(code)
-            regions.append([code, f"县{c}-{k}", f"市{c}县{c}-{k}", f"County {c}-{k}", "county", "县", city, ""])
+            names = {"name_zh": f"县{c}-{k}", "qualified_name_zh": f"市{c}县{c}-{k}", "name_en": f"County {c}-{k}"}
+            regions.append({"code": code, **names, "level": "county", "kind_zh": "县", "parent_code": city})
     _write(layout.csv("regions"), "regions", regions)
-    _write(
-        layout.csv("organizations"),
-        "organizations",
-        [["bench-org", "机构", "Body", "", "", "central", "department", "", "bench", "1", ""]],
-    )
-    pairing = ["central_designated_aid", "stated", "", "2014", "", "ongoing", "bench", "1", ""]
-    assignments = [[f"bench-org-{code}", "bench-org", code, *pairing] for code in county_codes]
+    cited = {"source_id": "bench", "locator": "1"}
+    body = {"id": "bench-org", "name_zh": "机构", "name_en": "Body", "level": "central", "kind": "department"}
+    _write(layout.csv("organizations"), "organizations", [body | cited])
+    pairing = {"organization_id": "bench-org", "program": "central_designated_aid", "pairing": "stated"}
+    pairing |= {"start_year": "2014", "status": "ongoing", **cited}
+    assignments = [{"id": f"bench-org-{code}", "region_code": code, **pairing} for code in county_codes]
     _write(layout.csv("aid_assignments"), "aid_assignments", assignments)  # backs the body each figure names
-    metrics = [[f"m{m:02d}", f"指标{m}", f"Metric {m}", "yuan", f"定义{m}", f"Definition {m}"] for m in range(METRICS)]
+    metrics = [
+        {"id": f"m{m:02d}", "name_zh": f"指标{m}", "name_en": f"Metric {m}", "unit": "yuan"}
+        | {"definition_zh": f"定义{m}", "definition_en": f"Definition {m}"}
+        for m in range(METRICS)
+    ]
     _write(layout.csv("metrics"), "metrics", metrics)
     n = 0
     with layout.csv("observations").open("w", encoding="utf-8", newline="") as fh:
@@ -266,7 +273,7 @@ def step_http(layout: Layout) -> dict[str, Any]:
     shutil.copytree(ROOT / "plugins", layout.root / "plugins", dirs_exist_ok=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "scripts.bench", "--serve", str(port), "--root", str(layout.root)],
+        [sys.executable, "-m", "benchmark", "--serve", str(port), "--root", str(layout.root)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -304,7 +311,7 @@ def serve_for_benchmark(root: Path, port: int) -> None:
     """The child process of step_http: serve's Datasette on 127.0.0.1, until terminated."""
     import uvicorn
 
-    from .serve import datasette
+    from scripts.serve import datasette
 
     uvicorn.run(datasette(Layout(root)).app(), host="127.0.0.1", port=port, log_level="warning")
 
@@ -316,11 +323,11 @@ def step_site(root: Path) -> dict:
     language's search index."""
     from mkdocs.utils.yaml import yaml_load
 
-    from .segment import site_userdict
-    from .site import publish, region, search
-    from .site.context import Context
-    from .site.data import Data
-    from .site.words import LANGS, suffix
+    from scripts.segment import site_userdict
+    from scripts.site import publish, region, search
+    from scripts.site.context import Context
+    from scripts.site.data import Data
+    from scripts.site.words import LANGS, suffix
 
     docs = root / "bench-docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -375,7 +382,7 @@ def _peak_mib() -> float:
 
 def prepare(rows: int, workdir: Path) -> tuple[Layout, Layout]:
     """A clean synthetic package with every generated file current, and a copy with the defects seeded."""
-    from . import columnar
+    from scripts import columnar
 
     clean = generate(workdir / f"clean-{rows}", rows)
     dataset, problems = columnar.check(clean)
@@ -391,7 +398,7 @@ def prepare(rows: int, workdir: Path) -> tuple[Layout, Layout]:
 
 def current(layout: Layout, dataset: Any) -> None:
     """Write every generated file of a package, as `package` does (without its run of Frictionless)."""
-    from . import cli, package
+    from scripts import cli, package
 
     write_files(package.generated_first(layout))  # the code tables, which the descriptor hashes
     write_files(package.generated(layout, dataset))  # the descriptor, which the metadata reads
@@ -423,7 +430,7 @@ def measure(rows: int, workdir: Path, steps: tuple[str, ...], repeats: int, befo
     if "site" in steps:
         started = time.perf_counter()
         site = subprocess.run(
-            [sys.executable, "-m", "scripts.bench", "--step", "site", "--root", str(clean.root)],
+            [sys.executable, "-m", "benchmark", "--step", "site", "--root", str(clean.root)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -547,7 +554,7 @@ def render(results: list[dict[str, Any]], steps: tuple[str, ...], lang: str = "e
         front_matter(w["description"]).removesuffix("\n"),
         w["title"],
         "",
-        "<!-- Generated by `python -m scripts.bench`; do not edit. -->",
+        "<!-- Generated by `python -m benchmark`; do not edit. -->",
         "",
         w["intro"].format(machine=machine(), defects=w["list"].join(DEFECT_NAMES[lang])),
     ]
@@ -623,7 +630,7 @@ def write_pages(results: list[dict[str, Any]], steps: tuple[str, ...], out: Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmark", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="observation counts, comma-separated")
     parser.add_argument("--steps", default=",".join(STEPS), help=f"which to run, of {','.join(STEPS)}")
     parser.add_argument("--serve-sizes", help="the sizes to build and serve (default: every size)")
