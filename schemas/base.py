@@ -11,8 +11,11 @@ the data dictionary and the site's labels, in the manner of PUDL's metadata clas
 """
 
 import functools
+import sys
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -135,7 +138,18 @@ class Above:
     what: str
 
 
+PROJECT = Path(__file__).resolve().parent.parent  # the folder holding schemas/, to name a model's file
 RULES = (NotBefore, GivenWhen, Above)  # the markers that relate two columns of one row
+OWN_COLUMNS: dict[type, tuple[str, ...]] = {  # the attributes of each marker that name a column of its own table
+    AtMost: ("via",),
+    Equals: ("via",),
+    PairedWith: ("region",),
+    EndsWithSuccession: ("via", "note"),
+    InUnitOf: ("column",),
+    NotBefore: ("column",),
+    GivenWhen: ("column",),
+    Above: ("column",),
+}
 
 
 def first_day(value: str) -> str:
@@ -146,6 +160,10 @@ def first_day(value: str) -> str:
 def last_day(value: str) -> str:
     """The last day of a period written as YYYY, YYYY-MM or YYYY-MM-DD (months end on the 31st for ordering)."""
     return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
+
+
+class DeclarationError(TypeError):
+    """A model declared wrongly: it names a column it does not have, or a citation that checks nothing."""
 
 
 class ColumnError(ValueError):
@@ -209,6 +227,12 @@ class Citation:
     label: str | None = None
     reading: str | None = None
 
+    def __post_init__(self) -> None:
+        if not self.texts:
+            raise DeclarationError(
+                "Citation(texts=()) names nothing the cited line must contain: give at least one Cite"
+            )
+
 
 @dataclass(frozen=True)
 class Meta:
@@ -250,6 +274,18 @@ class Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     meta: ClassVar[Meta]
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A model is checked when it is defined: every column its `meta` and its markers name is one of its own."""
+        super().__pydantic_init_subclass__(**kwargs)
+        if "meta" in cls.__dict__:
+            for where, name in _named_columns(cls):
+                if name not in cls.model_fields:
+                    raise DeclarationError(
+                        f"{_file_of(cls)}: {cls.__name__}.{where} names {name!r}, "
+                        f"which is not a column of {cls.meta.resource}"
+                    )
 
     @model_validator(mode="before")
     @classmethod
@@ -339,6 +375,42 @@ class Table(BaseModel):
     def ours(cls, name: str) -> bool:
         """Whether a column holds text written by this project rather than read from the source."""
         return bool(_extra(cls.model_fields[name]).get("ours"))
+
+
+def _file_of(model: type) -> str:
+    """The file a model is defined in, relative to the project (its path as given where it lies elsewhere)."""
+    module = sys.modules.get(model.__module__)
+    path = Path(getattr(module, "__file__", None) or model.__module__)
+    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+
+
+def _named_columns(model: type[Table]) -> Iterator[tuple[str, str]]:
+    """(where, column) for every column that a model's meta and its column markers name."""
+    meta = model.meta
+    for where, names in (
+        ("meta.primary_key", meta.primary_key),
+        ("meta.label_column", (meta.label_column,)),
+        ("meta.facets", meta.facets),
+        ("meta.sort", (meta.sort,)),
+        ("meta.indexes", tuple(c for index in meta.indexes for c in index)),
+        ("meta.names", tuple(c.column for c in meta.names)),
+        ("meta.identity", meta.identity.of + meta.identity.values if meta.identity else ()),
+        ("meta.pairs", (meta.pairs.body, meta.pairs.region, meta.pairs.members) if meta.pairs else ()),
+    ):
+        yield from ((where, n) for n in names if n)
+    if meta.cites:
+        c = meta.cites
+        for cite in c.texts:
+            yield "meta.cites.texts", cite.column
+            if cite.when:
+                yield "meta.cites.texts.when", cite.when[0]
+        for attr in ("figure", "erratum", "label", "reading"):
+            if getattr(c, attr):
+                yield f"meta.cites.{attr}", getattr(c, attr)
+    for column, field in model.model_fields.items():
+        for marker in markers(field):
+            for attr in OWN_COLUMNS.get(type(marker), ()):
+                yield f"{column}: {type(marker).__name__}.{attr}", getattr(marker, attr)
 
 
 @functools.cache

@@ -6,6 +6,7 @@ outputs stay in place; `--debug` shows the traceback instead.
 """
 
 import argparse
+import contextvars
 import sys
 import traceback
 from pathlib import Path
@@ -31,6 +32,7 @@ from .validate import check_frictionless
 
 WRITING = {"package", "database", "release", "site", "build", "source", "capture"}  # the commands that hold the lock
 WAIT = 120.0  # seconds a writing command waits for another to finish
+STEP: contextvars.ContextVar[str | None] = contextvars.ContextVar("step", default=None)  # build's current step
 
 
 def generated(layout: Layout, dataset: reader.Dataset) -> dict[Path, bytes]:
@@ -134,9 +136,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site import publish
 
     layout = Layout(args.root)
+    STEP.set("package")
     dataset = package_step(layout)
+    STEP.set("database")
     published(layout, database.build(layout))
+    STEP.set("release")
     published(layout, release.build(layout, dataset))
+    STEP.set("site")
     published(layout, publish.build(layout))
     return 0
 
@@ -245,17 +251,39 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _unexpected(err: BaseException) -> str:
-    """One line for an error that escaped a step."""
+def _where(err: BaseException) -> str:
+    """The innermost line of the project's own code that the error passed through, with its text."""
+    ours = [f for f in traceback.extract_tb(err.__traceback__) if Path(f.filename).is_relative_to(ROOT)]
+    ours = [f for f in ours if not Path(f.filename).is_relative_to(ROOT / ".venv")]
+    if not ours:
+        return ""
+    frame = ours[-1]
+    code = " ".join((frame.line or "").split())
+    return f" at {Path(frame.filename).relative_to(ROOT)}:{frame.lineno} ({code[:100]})"
+
+
+def _unexpected(err: BaseException, step: str) -> str:
+    """One line for an error that escaped a step: the step, what went wrong, and where (a file the system
+    refused, or the line of our code that failed)."""
     if isinstance(err, OSError) and err.strerror:
         where = f": {err.filename}" if err.filename else ""
-        return f"{err.strerror}{where}"
+        return f"{step}: {err.strerror}{where}"
     first = str(err).strip().splitlines()
-    return f"{type(err).__name__}: {first[0] if first else 'no message'}"
+    return f"{step}: {type(err).__name__}: {first[0] if first else 'no message'}{_where(err)}"
+
+
+def _debug_anywhere(argv: list[str]) -> tuple[list[str], bool]:
+    """`--debug` is accepted before or after the command, and after its options."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    found = "--debug" in argv[:end]
+    return [a for i, a in enumerate(argv) if a != "--debug" or i >= end], found
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv, debug = _debug_anywhere(list(sys.argv[1:] if argv is None else argv))
     args = parser().parse_args(argv)
+    args.debug = args.debug or debug
+    STEP.set(None)
     try:
         if args.command in WRITING:
             with lock.exclusive(Layout(args.root), args.wait):
@@ -273,6 +301,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         kept = "the last good outputs are left in place" if args.command in WRITING else "nothing was written"
-        debug = "" if args.debug else " (--debug shows the traceback)"
-        print(f"Stopped: {_unexpected(err)}; {kept}{debug}.", file=sys.stderr)
+        hint = "" if args.debug else " (--debug shows the traceback)"
+        print(f"Stopped in {_unexpected(err, STEP.get() or args.command)}; {kept}{hint}.", file=sys.stderr)
         return 1

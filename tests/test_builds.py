@@ -139,7 +139,7 @@ def test_a_full_disk_ends_in_one_line_and_keeps_the_last_database(tmp_path, buil
     assert main(["--root", str(layout.root), "database"]) == 1
     line = _one_line(capsys.readouterr().err)
     assert line == (
-        f"Stopped: No space left on device: {layout.database}; the last good outputs are left in place "
+        f"Stopped in database: No space left on device: {layout.database}; the last good outputs are left in place "
         "(--debug shows the traceback)."
     )
     assert layout.database.read_bytes() == before and _temporaries(layout) == []
@@ -151,7 +151,7 @@ def test_a_file_size_limit_ends_in_one_line_and_keeps_the_last_release(tmp_path,
     command = " ".join(map(repr, _python(layout, "release")))
     result = subprocess.run(["sh", "-c", f"ulimit -f 200 && exec {command}"], capture_output=True, text=True)
     assert result.returncode == 1
-    assert _one_line(result.stderr).startswith("Stopped: File too large")
+    assert _one_line(result.stderr).startswith("Stopped in release: File too large")
     assert _files(layout.dist) == before and _temporaries(layout) == []
 
 
@@ -164,7 +164,7 @@ def test_a_read_only_folder_ends_in_one_line_and_keeps_the_last_site(tmp_path, b
 
     monkeypatch.setattr(atomic.tempfile, "mkdtemp", refused)
     assert main(["--root", str(layout.root), "site"]) == 1
-    assert _one_line(capsys.readouterr().err).startswith(f"Stopped: Permission denied: {layout.root}")
+    assert _one_line(capsys.readouterr().err).startswith(f"Stopped in site: Permission denied: {layout.root}")
     assert (layout.site / "index.html").read_bytes() == before
 
 
@@ -177,9 +177,33 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_its_traceback(tmp_path,
     monkeypatch.setattr(cli.columnar, "check", broken)  # what validate reads the data with
     assert main(["--root", str(tmp_path), "validate"]) == 1
     line = _one_line(capsys.readouterr().err)
-    assert line == "Stopped: RuntimeError: injected defect; nothing was written (--debug shows the traceback)."
-    assert main(["--root", str(tmp_path), "--debug", "validate"]) == 1
-    assert "Traceback" in capsys.readouterr().err
+    assert line.startswith("Stopped in validate: RuntimeError: injected defect at tests/test_builds.py:")
+    assert line.endswith(
+        ' (raise RuntimeError("injected defect\\nwith a second line")); nothing was written '
+        "(--debug shows the traceback)."
+    )
+    for argv in (["--debug", "validate"], ["validate", "--debug"]):  # before or after the command
+        assert main(["--root", str(tmp_path), *argv]) == 1
+        assert "Traceback" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_in_a_build_names_its_step_and_the_line_of_code(tmp_path, monkeypatch, capsys):
+    """As a column renamed in a model but not in the site's code would: the row has no such key."""
+    from scripts.site import publish
+
+    copy_project(tmp_path)
+
+    def renamed(layout):
+        row: dict[str, str] = {}
+        return row["name_en"]
+
+    monkeypatch.setattr(publish, "build", renamed)
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("Stopped in site: KeyError: 'name_en' at tests/test_builds.py:"), line
+    assert line.endswith(
+        ' (return row["name_en"]); the last good outputs are left in place (--debug shows the traceback).'
+    ), line
 
 
 def test_each_artifact_records_its_package_and_serve_refuses_a_mixed_set(tmp_path, built, capsys):
