@@ -19,6 +19,7 @@ from . import (
     lock,
     manifest,
     metadata,
+    names,
     package,
     places,
     provenance,
@@ -30,6 +31,7 @@ from .layout import ROOT, Layout
 from .problems import Problem, Stop, report
 from .validate import check_frictionless
 
+SITE_CODE = Path(__file__).parent / "site"  # the code whose column names `package` checks (names.py)
 WRITING = {"package", "database", "release", "site", "build", "source", "capture"}  # the commands that hold the lock
 WAIT = 120.0  # seconds a writing command waits for another to finish
 STEP: contextvars.ContextVar[str | None] = contextvars.ContextVar("step", default=None)  # build's current step
@@ -70,6 +72,9 @@ def package_step(layout: Layout) -> reader.Dataset:
     dataset, problems = reader.read(layout)
     if problems:
         raise Stop("Build stopped; the last good outputs are left in place.", problems)
+    problems = names.check(layout, SITE_CODE)
+    if problems:
+        raise Stop("Build stopped: the statements or the site's code name what the models do not have.", problems)
     changed += write_files(geo.generated(layout, dataset))
     files = package.generated(layout, dataset)
     problems = check_frictionless(layout, files[layout.descriptor])

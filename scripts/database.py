@@ -31,6 +31,10 @@ from .segment import index_text, write_dictionary
 SQL_TYPES = {"integer": int, "number": float, "boolean": int}
 # Full-text tokenizer: the text is already cut into words (jieba); Porter stems English (railways → railway).
 TOKENIZER = "porter unicode61 remove_diacritics 2"
+SEARCH_INDEX = (  # the one table of the database that no model declares: full-text search across the tables
+    "CREATE VIRTUAL TABLE search_index USING fts5("
+    f"resource UNINDEXED, key UNINDEXED, label UNINDEXED, text, tokenize = '{TOKENIZER}')"
+)
 
 
 def searchable(field: dict[str, Any]) -> bool:
@@ -84,10 +88,7 @@ def _create_search(conn: sqlite3.Connection, package: dict[str, Any]) -> None:
     all of them."""
     segmenter = write_dictionary(conn)
     cut = functools.cache(functools.partial(index_text, segmenter))  # many cells repeat: segment each text once
-    conn.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        f"resource UNINDEXED, key UNINDEXED, label UNINDEXED, text, tokenize = '{TOKENIZER}')"
-    )
+    conn.execute(SEARCH_INDEX)
     for resource in tabular(package):
         name = resource["name"]
         columns = [f["name"] for f in resource["schema"]["fields"] if searchable(f)]
