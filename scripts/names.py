@@ -76,10 +76,10 @@ def statements(layout: Layout, db: sqlite3.Connection, known: set[str]) -> Itera
                     yield Problem(file, line, 0, column, ref, "a description 'table.column' naming a model's column")
 
 
-def _strings(tree: ast.AST) -> Iterator[ast.Constant]:
+def _strings(tree: ast.AST) -> Iterator[tuple[ast.Constant, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield node
+            yield node, node.value
 
 
 def _packaged_columns(layout: Layout) -> set[str]:
@@ -97,20 +97,19 @@ def code(layout: Layout, db: sqlite3.Connection, folder: Path, known: set[str]) 
     packaged = _packaged_columns(layout)
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(folder.rglob("*.py"))}
     for tree in trees.values():
-        known |= {a for node in _strings(tree) if SQL_START.match(node.value) for a in ALIAS.findall(node.value)}
+        known |= {a for _, text in _strings(tree) if SQL_START.match(text) for a in ALIAS.findall(text)}
     for path, tree in trees.items():
         file = layout.name(path)
-        for node in _strings(tree):
-            if SQL_START.match(node.value) and (complaint := _prepare(db, node.value)):
+        for node, text in _strings(tree):
+            if SQL_START.match(text) and (complaint := _prepare(db, text)):
                 expected = f"SQL whose tables and columns the models declare: {complaint}"
-                yield Problem(file, node.lineno, node.col_offset + 1, "", " ".join(node.value.split()), expected)
-        for node in ast.walk(tree):
-            key = node.slice if isinstance(node, ast.Subscript) else None
-            if isinstance(key, ast.Constant) and isinstance(key.value, str) and IDENTIFIER.match(key.value):
-                judged = key.value in packaged or COLUMN_STYLE.search(key.value)
-                if judged and key.value not in known:
-                    expected = "a column of a model, a view or a query (a row's column, by name)"
-                    yield Problem(file, key.lineno, key.col_offset + 1, "", key.value, expected)
+                yield Problem(file, node.lineno, node.col_offset + 1, "", " ".join(text.split()), expected)
+        for sub in ast.walk(tree):
+            key = sub.slice if isinstance(sub, ast.Subscript) else None
+            name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+            if key and IDENTIFIER.match(name) and (name in packaged or COLUMN_STYLE.search(name)) and name not in known:
+                expected = "a column of a model, a view or a query (a row's column, by name)"
+                yield Problem(file, key.lineno, key.col_offset + 1, "", name, expected)
 
 
 def check(layout: Layout, site: Path) -> list[Problem]:
