@@ -9,12 +9,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from defects import DEFECTS, fresh_copy
 
 from scripts import across, columnar, expressions, reader
 from scripts.layout import ROOT, Layout
 from scripts.problems import report
 
-FIXTURES = ROOT / "tests" / "fixtures"
 # Files a columnar parser cannot locate problems in: the package goes to the streaming reader.
 STREAMED = {
     "bom",
@@ -69,9 +69,11 @@ def _both(layout: Layout) -> tuple[str, str | None]:
     return report(reader.read(layout)[1]), None if found is None else report(found[1])
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()))
-def test_every_fixture_gives_the_same_problems_both_ways(name):
-    streamed, columns = _both(Layout(FIXTURES / name))
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_every_fixture_gives_the_same_problems_both_ways(tmp_path, name):
+    layout = fresh_copy(tmp_path)
+    DEFECTS[name].apply(tmp_path)
+    streamed, columns = _both(layout)
     if name in STREAMED:
         assert columns is None  # and validate reports what the streaming reader finds
     else:
