@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from defects import fresh_copy, read_rows, write_rows
 
 from scripts.layout import ROOT, Layout
 
@@ -59,9 +60,7 @@ def drop_row():
 @pytest.fixture
 def data_copy(tmp_path) -> Layout:
     """A copy of data/ and checks/ in a temporary folder, to seed a defect in."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "checks", tmp_path / "checks")
-    return Layout(tmp_path)
+    return fresh_copy(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -130,12 +129,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 def rewrite(path: Path, change: Callable[[int, dict[str, str]], None]) -> None:
     """Rewrite a CSV file after `change(index, row)` has changed its rows in place."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        fields, rows = list(reader.fieldnames or []), list(reader)
+    fields, rows = read_rows(path)
     for i, row in enumerate(rows):
         change(i, row)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(path, fields, rows)

@@ -21,13 +21,14 @@ from scripts.problems import Problem
 Row = dict[str, str]
 
 
-def _rows(path: Path) -> tuple[list[str], list[Row]]:
+def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         return list(reader.fieldnames or []), list(reader)
 
 
-def _write(path: Path, header: list[str], rows: list[Row]) -> None:
+def write_rows(path: Path, header: list[str], rows: list[Row]) -> None:
+    """Write a CSV file as the project does (minimal quoting, LF line ends)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, header, lineterminator="\n")
         writer.writeheader()
@@ -54,7 +55,7 @@ class Defect:
         """Seed the defect in the package at root; return the start of the line validate must print."""
         path = Layout(root).csv(self.table)
         name = f"data/{self.table}.csv"
-        header, rows = _rows(path)
+        header, rows = read_rows(path)
         if self.file:
             path.write_bytes(self.file(path.read_bytes()))
             line, column, field, value = self.at(header, rows) if self.at else (0, 0, "", None)
@@ -65,7 +66,7 @@ class Defect:
             index = len(rows) - 1
         bad = self.value(rows[index], rows) if callable(self.value) else self.value
         rows[index][self.column] = bad
-        _write(path, header, rows)
+        write_rows(path, header, rows)
         return str(Problem(name, index + 2, header.index(self.column) + 1, self.column, bad, self.expected))
 
 
@@ -106,7 +107,7 @@ def _referenced() -> set[str]:
     """Every value that a row of another table holds: a key no other row refers to is not among them."""
     found: set[str] = set()
     for path in (ROOT / "data").glob("*.csv"):
-        header, rows = _rows(path)
+        header, rows = read_rows(path)
         found |= {row[c] for row in rows for c in header[1:]}
     return found
 
@@ -114,13 +115,13 @@ def _referenced() -> set[str]:
 @functools.cache
 def _paired() -> set[str]:
     """The bodies that a pairing names (ending them would also change what the pairing's status must be)."""
-    return {r["organization_id"] for r in _rows(ROOT / "data" / "aid_assignments.csv")[1]}
+    return {r["organization_id"] for r in read_rows(ROOT / "data" / "aid_assignments.csv")[1]}
 
 
 @functools.cache
 def _successors() -> set[str]:
     """The bodies of the real data that another body is succeeded by."""
-    return {r["successor_id"] for r in _rows(ROOT / "data" / "organizations.csv")[1] if r["successor_id"]}
+    return {r["successor_id"] for r in read_rows(ROOT / "data" / "organizations.csv")[1] if r["successor_id"]}
 
 
 SOURCES = BY_NAME["sources"].columns()

@@ -1,5 +1,6 @@
 """The suite is hermetic: it builds in temporary folders, and a run that writes into the checkout fails."""
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,6 +17,7 @@ def test_a_test_that_writes_into_the_checkout_fails_the_run(tmp_path):
         + "\nREPO = __import__('pathlib').Path(__file__).parent.parent\n",
         encoding="utf-8",
     )
+    shutil.copy(ROOT / "tests" / "defects.py", repo / "tests")  # what the conftest imports
     (repo / "tests" / "test_writes.py").write_text(
         textwrap.dedent(
             """

@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from schemas.base import Citation, Cite, DeclarationError, Meta, NotBefore, Table, column
-from scripts.layout import ROOT
 
 
 def _meta(**kwargs) -> Meta:
@@ -79,4 +78,3 @@ def test_the_cli_names_a_bad_model_in_one_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "scripts", "validate"], cwd=root, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("Stopped: schemas/reference.py: ") and f"names {name!r}" in result.stderr
-    assert root != ROOT
