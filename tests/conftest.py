@@ -72,15 +72,16 @@ def sources_dir() -> Path:
     return path
 
 
-# What a copy of the project leaves out: version control, the environment, build outputs (at the top level
-# only: scripts/site/ is code) and caches anywhere.
-TOP_LEVEL_NOT_COPIED = {".git", ".venv", "node_modules", "build", "dist", "site"}
-CACHES = shutil.ignore_patterns(".*_cache", "__pycache__", "*.tmp")
+# What a copy of the project leaves out: version control, the environments (.venv, .venv-3.13, ...), build
+# outputs (at the top level only: scripts/site/ is code) and caches anywhere. An environment copied into every
+# temporary project filled the CI machine's disk (2 GB a copy).
+TOP_LEVEL_NOT_COPIED = shutil.ignore_patterns(".git", ".venv*", "node_modules", "build", "dist", "site")
+CACHES = shutil.ignore_patterns(".*_cache", "__pycache__", "*.tmp", ".hypothesis")
 
 
 def _not_copied(folder: str, names: list[str]) -> set[str]:
-    top = TOP_LEVEL_NOT_COPIED if Path(folder) == ROOT else set()
-    return (set(names) & top) | CACHES(folder, names)
+    top = TOP_LEVEL_NOT_COPIED(folder, names) if Path(folder) == ROOT else set()
+    return top | CACHES(folder, names)
 
 
 def copy_project(target: Path) -> Layout:

@@ -40,3 +40,12 @@ def test_a_test_that_writes_into_the_checkout_fails_the_run(tmp_path):
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 passed" in result.stdout and "?? stray.txt" in result.stdout
+
+
+def test_a_project_copy_leaves_out_every_environment(tmp_path):
+    """Seeded: a checkout holding .venv and .venv-3.13 (2 GB each on CI) is copied without either."""
+    from tests.conftest import _not_copied
+
+    names = [".venv", ".venv-3.13", ".git", "build", "data", "schemas", ".pytest_cache"]
+    assert set(names) - _not_copied(str(ROOT), names) == {"data", "schemas"}
+    assert _not_copied(str(ROOT / "scripts"), ["site", "cli.py"]) == set()  # scripts/site/ is code
