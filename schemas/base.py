@@ -11,6 +11,7 @@ the data dictionary and the site's labels, in the manner of PUDL's metadata clas
 """
 
 import functools
+import re
 import sys
 import typing
 from collections.abc import Iterator
@@ -140,6 +141,8 @@ class Above:
 
 PROJECT = Path(__file__).resolve().parent.parent  # the folder holding schemas/, to name a model's file
 RULES = (NotBefore, GivenWhen, Above)  # the markers that relate two columns of one row
+CHINESE = "_zh"  # a column so named holds Chinese: its English, if any, is in the column named _en
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}(?:[ -]+[A-Za-z]{2,})+")  # "line ignored"; not 5G, GB/T 2260 or a name
 OWN_COLUMNS: dict[type, tuple[str, ...]] = {  # the attributes of each marker that name a column of its own table
     AtMost: ("via",),
     Equals: ("via",),
@@ -314,6 +317,16 @@ class Table(BaseModel):
         return self
 
     @model_validator(mode="after")
+    def _chinese_is_chinese(self) -> "Table":
+        """No English words in a Chinese column (one Latin word, such as a name, 5G or GB/T, may stand)."""
+        for column in self.chinese_columns():
+            value = getattr(self, column)
+            found = ENGLISH_WORDS.search(value) if isinstance(value, str) else None
+            if found:
+                raise ColumnError(column, f"Chinese: {found[0]!r} is English, which belongs in the _en column")
+        return self
+
+    @model_validator(mode="after")
     def _rules(self) -> "Table":
         """The rules across a row's columns that its markers declare (`RULES`), in column order."""
         for column, marker in self.marked(RULES):
@@ -334,6 +347,12 @@ class Table(BaseModel):
     def columns(cls) -> list[str]:
         """The column names, in the order the CSV file must have them."""
         return list(cls.model_fields)
+
+    @classmethod
+    @functools.cache
+    def chinese_columns(cls) -> tuple[str, ...]:
+        """The columns that hold Chinese only, by the naming convention (`CHINESE`)."""
+        return tuple(c for c in cls.model_fields if c.endswith(CHINESE))
 
     @classmethod
     def marked(cls, kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, Meta, Table, column
+from .base import Citation, Cite, ColumnError, Meta, Table, column
 from .codes import LANGUAGE, ORGANIZATION_KIND, PRECISION, REGION_KIND, REGION_LEVEL, SOURCE_KIND, URL_KIND
 from .fields import (
     Flag,
@@ -21,6 +21,8 @@ from .fields import (
     SourceId,
     Text,
 )
+
+NO_PUBLIC_COPY = "No public copy"  # how a source's notes say that none was found (and where they looked)
 
 
 class Source(Table):
@@ -86,9 +88,9 @@ class Source(Table):
     url_kind: Annotated[str, URL_KIND] | None = column(
         "网址是原发还是转载（有网址时必填）", "Whether the address is the original publication or a republication."
     )
-    url_checked: IsoDate | None = column(
-        "查找并核对网址的日期（有网址时必填）",
-        "Date the address was looked for and checked against the archived file; required with an address.",
+    url_checked: IsoDate = column(
+        "查找公开副本的日期（有网址时也是与存档文件核对的日期）",
+        "Date a public copy was looked for and, with an address, checked against the archived file.",
     )
     archive_file: str = column(
         "存档文件名",
@@ -131,6 +133,15 @@ class Source(Table):
     def _an_address_says_what_it_is(self):
         if bool(self.url) != bool(self.url_kind) or (self.url and not self.url_checked):
             raise ValueError("an address (url) has a url_kind and a url_checked date, and url_kind has a url")
+        return self
+
+    @model_validator(mode="after")
+    def _no_address_is_explained(self):
+        said = NO_PUBLIC_COPY in (self.notes or "")
+        if not self.url and not said:
+            raise ColumnError("notes", f"notes that say {NO_PUBLIC_COPY!r} and where it was looked for: no url")
+        if self.url and said:
+            raise ColumnError("notes", f"no {NO_PUBLIC_COPY!r}: the source has a url")
         return self
 
 

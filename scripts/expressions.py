@@ -17,10 +17,16 @@ import polars as pl
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
 from schemas import Table, fields
-from schemas.base import RULES, Above, GivenWhen, InUnitOf, NotBefore, markers
+from schemas.base import ENGLISH_WORDS, RULES, Above, GivenWhen, InUnitOf, NotBefore, markers
 
 EDGE_SPACE = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"  # what str.strip() removes: Unicode white space and \x1c-\x1f
-KNOWN_MODEL_VALIDATORS = {"_empty_cells_are_null", "_share_the_set_of_columns", "_signs", "_rules"}
+KNOWN_MODEL_VALIDATORS = {
+    "_empty_cells_are_null",
+    "_share_the_set_of_columns",
+    "_signs",
+    "_rules",
+    "_chinese_is_chinese",
+}
 ISO_DATE = r"^[12][0-9]{3}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -156,4 +162,5 @@ def suspect(model: type[Table]) -> pl.Expr:
     flags = [_column(model, name) for name in model.columns()]
     flags += [_rule(model, name, marker) for name, marker in model.marked((InUnitOf, *RULES))]
     flags += [pl.col(name).str.contains(EDGE_SPACE) for name in model.columns()]
+    flags += [pl.col(name).str.contains(ENGLISH_WORDS.pattern) for name in model.chinese_columns()]
     return pl.any_horizontal(flags)

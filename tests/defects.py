@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import BY_NAME
+from schemas.reference import NO_PUBLIC_COPY
 from scripts.layout import ROOT, Layout
 from scripts.problems import Problem
 
@@ -25,6 +26,16 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         return list(reader.fieldnames or []), list(reader)
+
+
+def data_rows(resource: str) -> list[Row]:
+    """The rows of one of the checkout's tables: what a test counts, rather than a count written by hand."""
+    return read_rows(ROOT / "data" / f"{resource}.csv")[1]
+
+
+def old_area_codes() -> list[str]:
+    """The codes of the counties designated as the old area, in the data's order."""
+    return [d["region_code"] for d in data_rows("designations") if d["designation"] == "taihang_old_area"]
 
 
 def write_rows(path: Path, header: list[str], rows: list[Row]) -> None:
@@ -144,6 +155,19 @@ DEFECTS: dict[str, Defect] = {
         where=lambda r: bool(r["url_checked"]),
     ),
     "unknown_enum": Defect("sources", "one of ", "language", "zh-CN"),
+    "no_date_looked_for": Defect("sources", "a value: this column is required", "url_checked", ""),
+    "no_public_copy_unsaid": Defect(
+        "sources", f"notes that say {NO_PUBLIC_COPY!r}", "notes", "Archived from print.", where=lambda r: not r["url"]
+    ),
+    "no_public_copy_said_beside_a_url": Defect(
+        "sources", f"no {NO_PUBLIC_COPY!r}", "notes", f"{NO_PUBLIC_COPY} was found.", where=lambda r: bool(r["url"])
+    ),
+    "english_in_chinese": Defect(
+        "translations",
+        "Chinese: 'line ignored' is English",
+        "text_zh",
+        lambda r, rows: r["text_zh"] + "（line ignored）",
+    ),
     "impossible_partial_date": Defect(
         "events", "a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD", "date", "2021-02-30"
     ),

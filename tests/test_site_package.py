@@ -48,10 +48,10 @@ def test_the_features_the_site_draws_are_codes_of_the_feature_table():
     [
         (2, "两份", "two"),
         (5, "五份", "five"),
-        (10, "十份", "ten"),
-        (13, "十三份", "13"),
-        (20, "二十份", "20"),
-        (105, "一百零五份", "105"),
+        (10, "10 份", "ten"),
+        (13, "13 份", "13"),
+        (20, "20 份", "20"),
+        (105, "105 份", "105"),
     ],
 )
 def test_counts_are_written_as_words(n, zh, en):

@@ -30,6 +30,8 @@ METADATA = [
     "--title-en", "County transport brief (made up)",
     "--kind", "news",
     "--date", "2024-03-05",
+    "--url-checked", "2024-03-06",
+    "--notes", "No public copy: searched for by its title.",
 ]  # fmt: skip
 
 
@@ -69,9 +71,11 @@ def test_adding_a_source_end_to_end(project, tmp_path, capsys):
     incoming = tmp_path / "incoming.txt"
     incoming.write_text(TEXT, encoding="utf-8")
 
+    archived = [r for r in rows(root / "data/sources.csv") if r["archive_file"]]
     assert run(root, folder, "source", "add", str(incoming), *METADATA) == 0
     [source] = [r for r in rows(root / "data/sources.csv") if r["id"] == SOURCE_ID]
-    assert re.fullmatch(r"005_[0-9a-f]{16}\.txt", source["archive_file"])
+    following = max(int(r["archive_file"][:3]) for r in archived) + 1
+    assert re.fullmatch(rf"{following:03d}_[0-9a-f]{{16}}\.txt", source["archive_file"])
     assert source["archive_file"][4:20] == source["sha256"][:16]
     assert (folder / source["archive_file"]).read_text(encoding="utf-8") == TEXT
     assert (source["lines"], source["published"], source["date_inferred"]) == ("4", "2024-03-05", "false")

@@ -21,6 +21,17 @@ from .markup import esc, figure, link, table
 from .source import ERRATA_ANCHOR
 from .words import GAP, LANGS, counted, other, section_number
 
+# The counts the narrative states, each read from the database (`{{ count.<name>.zh.md }}`): its SQL and its
+# Chinese measure word. A page never states such a count by hand (tests/test_counts.py).
+COUNTS = {
+    "archived-sources": ("SELECT count(*) FROM sources WHERE archive_file IS NOT NULL", "份"),
+    "old-area-counties": ("SELECT count(*) FROM county_profiles WHERE taihang_old_area = 1", "个"),
+    "old-area-cities": ("SELECT count(DISTINCT city_code) FROM county_profiles WHERE taihang_old_area = 1", "个"),
+    "sections": ("SELECT count(DISTINCT section_number) FROM policy_measures", "个"),
+    "measures": ("SELECT count(*) FROM policy_measures", "条"),
+    "targets": ("SELECT count(*) FROM policy_targets", "个"),
+    "projects": ("SELECT count(*) FROM projects", "个"),
+}
 SYMBOLS = "◆●○◇■□"  # a role in the matrix, in the order of the role code table
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
 
@@ -146,9 +157,10 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "timeline": timeline(ctx),
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
-        "sources-count": counted(len(ctx.data.sources), ctx.word("document_measure"), ctx.lang),
         "citation": citation(ctx, layout),
-        "projects-count": str(ctx.data.rows("SELECT count(*) FROM projects")[0][0]),
+    }
+    named |= {
+        f"count.{name}": counted(ctx.data.rows(sql)[0][0], measure, ctx.lang) for name, (sql, measure) in COUNTS.items()
     }
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
 

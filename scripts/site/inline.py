@@ -1,6 +1,6 @@
 """MkDocs hook: fragments inside a sentence, and the public Datasette address.
 
-`{{ name.zh.md }}` in a narrative page is replaced by the fragment's text (such as 五份, the number of
+`{{ name.zh.md }}` in a narrative page, or in its front matter's description, is replaced by the fragment's text (such as 五份, the number of
 sources), read from the folders pymdownx.snippets reads.
 
 The address of a public Datasette instance is configured once, as `extra.datasette_url` in mkdocs.yml. A
@@ -32,6 +32,12 @@ def fragment(name: str, folders: list[str]) -> str:
     raise PluginError(f"no fragment {name!r} in {folders}: run `python -m scripts site`")
 
 
+def spaced(match: re.Match[str], value: str) -> str:
+    """A fragment's text, after a space where digits follow a Chinese character (老区 35 个县, not 老区35 个县)."""
+    before = match.string[match.start() - 1 : match.start()]
+    return f" {value}" if value[:1].isdigit() and "\u4e00" <= before <= "\u9fff" else value
+
+
 def datasette(markdown: str, address: str | None) -> str:
     """The page with the part that applies: with a public address, the public part with the address in it;
     without one, the part that says how to run Datasette locally."""
@@ -42,6 +48,9 @@ def datasette(markdown: str, address: str | None) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    """The page with its inline fragments filled in, in the text and in the front matter's description."""
     folders = config["mdx_configs"]["pymdownx.snippets"]["base_path"]
-    markdown = datasette(markdown, config["extra"].get("datasette_url"))
-    return INLINE.sub(lambda match: fragment(match[1], folders), markdown)
+    fill = lambda text: INLINE.sub(lambda match: spaced(match, fragment(match[1], folders)), text)  # noqa: E731
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = fill(page.meta["description"])
+    return fill(datasette(markdown, config["extra"].get("datasette_url")))

@@ -89,7 +89,6 @@ WORDS = {
     "also_given": ("另有：{items}，不画在线上。", "Also given, not plotted: {items}. "),
     "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
     "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
-    "document_measure": ("份", ""),
     "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
     "organization": ("单位", "Body"),
     "and": ("和", " and "),
@@ -227,9 +226,10 @@ def chinese_numeral(n: int) -> str:
 
 
 def counted(n: int, measure: str, lang: str) -> str:
-    """A count as words: 五份, 两份 (with its measure word) in Chinese; five, 13 in English."""
+    """A count with its measure word in Chinese, in characters below ten (五份, 两份) and in digits from ten
+    (35 个); in English, in words up to twelve (five, twelve) and in digits beyond (13)."""
     if lang == CHINESE:
-        return ("两" if n == 2 else chinese_numeral(n)) + measure
+        return ("两" if n == 2 else chinese_numeral(n)) + measure if n < 10 else f"{n} {measure}"
     return _ENGLISH[n] if 0 <= n < len(_ENGLISH) else str(n)
 
 
