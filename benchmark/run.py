@@ -78,6 +78,9 @@ def _write(path: Path, resource: str, rows: list[dict[str, Any]]) -> None:
         writer.writerows([row.get(column, "") for column in columns] for row in rows)
 
 
+NOTE = "No public copy: the data is made up."  # the synthetic source's notes, and their rendering's key
+
+
 def generate(root: Path, rows: int) -> Layout:
     """A synthetic package of about `rows` observations, with every resource present."""
     layout = Layout(root)
@@ -87,7 +90,7 @@ def generate(root: Path, rows: int) -> Layout:
     source |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
     source |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
     source |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
-    source |= {"url_checked": "2026-01-01", "notes": "No public copy: the data is made up."}
+    source |= {"url_checked": "2026-01-01", "notes": NOTE, "publisher_id": "bench-org"}
     _write(layout.csv("sources"), "sources", [source])
     province = {"code": "990000", "name_zh": "省", "qualified_name_zh": "省", "name_en": "Province"}
     regions = [province | {"level": "province", "kind_zh": "省"}]
@@ -115,6 +118,7 @@ def generate(root: Path, rows: int) -> Layout:
         for m in range(METRICS)
     ]
     _write(layout.csv("metrics"), "metrics", metrics)
+    _write(layout.csv("translations"), "translations", [{"text_en": NOTE, "text_zh": "数据为合成。"}])
     n = 0
     with layout.csv("observations").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")

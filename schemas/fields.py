@@ -147,7 +147,11 @@ Locator = Annotated[
     AtMost("source_id", "lines"),
     column("来源中的行号（从 1 起）", "1-based line number in the archived source file.", unit="line", ge=1),
 ]
-Note = Annotated[Prose | None, column("备注", "Note.", ours=True)]
+# Our own words in English (a note, a reason): the Chinese site shows its rendering, the row of translations
+# keyed by the same text, so the column refers to that row and a note without a rendering is refused.
+Rendered = Annotated[Prose, References("translations")]
+RenderedLine = Annotated[Text, References("translations")]
+Note = Annotated[Rendered | None, column("备注", "Note.", ours=True)]
 
 # What a reader should be told when a value does not match a pattern.
 PATTERN_HINTS = {

@@ -14,8 +14,8 @@ from .fields import (
     OrganizationRef,
     PartialDate,
     Precision,
-    Prose,
     RegionRef,
+    Rendered,
     Slug,
     SourceId,
     Text,
@@ -96,7 +96,9 @@ class Event(Table):
     organization_id: OrganizationRef | None = column("相关机构", "Organization concerned.")
     source_id: SourceId
     locator: Locator
-    note: Prose | None = column("备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True)
+    note: Rendered | None = column(
+        "备注（如日期为推断）", "Note, e.g. how an incomplete date was completed.", ours=True
+    )
     aid_history: Flag = column(
         "是否列入帮扶历史时间线（帮扶的开始、帮扶单位的沿革、老区政策的出台）",
         "Whether the aid history's timeline shows it: aid beginning, the bodies' reorganizations, the old-area "
@@ -129,4 +131,4 @@ class Erratum(Table):
     kind: Annotated[str, ERRATUM_KIND] = column("缺陷类型", "Kind of defect.")
     as_printed: Text = column("原文所印", "The text as printed.")
     reading: Text = column("本项目采用的读法", "The reading we chose.")
-    reason: Prose = column("理由（英文）", "Why we chose this reading.", ours=True)
+    reason: Rendered = column("理由（英文）", "Why we chose this reading.", ours=True)

@@ -14,9 +14,10 @@ from .fields import (
     Locator,
     Note,
     OrganizationRef,
-    Prose,
     RegionCode,
     RegionRef,
+    Rendered,
+    RenderedLine,
     Slug,
     SourceId,
     Text,
@@ -43,14 +44,14 @@ class Source(Table):
     title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
-    publisher_id: OrganizationRef | None = column(
-        "发布者在机构表中的标识", "The publisher as a body of the organizations table."
+    publisher_id: OrganizationRef = column(
+        "发布者在机构表中的标识", "The publisher as a body of the organizations table (add the body first)."
     )
     publisher_inferred: Flag = column(
         "发布者是否为推断（存档文本未写明发布者）",
         "Whether the publisher is inferred because the archived text does not name it.",
     )
-    publisher_note: Text | None = column(
+    publisher_note: RenderedLine | None = column(
         "发布者说明：推断的依据（推断时必填）",
         "How the publisher was established; required when it is inferred.",
         ours=True,
@@ -72,7 +73,7 @@ class Source(Table):
         "发布日期是否为推断（原文未印日期）",
         "Whether the date is inferred because the source does not print it.",
     )
-    date_note: Prose | None = column(
+    date_note: Rendered | None = column(
         "日期说明：推断依据（推断时必填）或转载信息",
         "How the date was established (required when it is inferred), or how it was republished.",
         ours=True,
@@ -108,7 +109,7 @@ class Source(Table):
         unit="line",
         ge=1,
     )
-    notes: Prose | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
+    notes: Rendered | None = column("备注", "Notes on the source: its structure, republication and defects.", ours=True)
 
     @model_validator(mode="after")
     def _what_is_inferred_is_explained(self):

@@ -2,6 +2,7 @@
 in Chinese (docs/data/dictionary.md) and one in English (docs/data/dictionary.en.md)."""
 
 import json
+import re
 from typing import Any
 
 from schemas import BY_NAME
@@ -12,6 +13,8 @@ from .layout import Layout
 from .package import tabular
 
 DICTIONARY = {"zh": "docs/data/dictionary.md", "en": "docs/data/dictionary.en.md"}
+# The README's list of the tables, between these markers, from the same descriptor.
+README_LIST = re.compile(r"(<!-- resources: [^\n]*-->\n).*?(<!-- /resources -->)", re.S)
 
 WORDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -141,6 +144,19 @@ def render(package: dict[str, Any], lang: str) -> str:
 
 
 def generated(layout: Layout) -> dict:
-    """The dictionary files and their content, from the descriptor on disk."""
+    """The dictionary files and the README with its list of tables, from the descriptor on disk."""
     package = json.loads(layout.descriptor.read_text(encoding="utf-8"))
-    return {layout.root / path: render(package, lang).encode("utf-8") for lang, path in DICTIONARY.items()}
+    files = {layout.root / path: render(package, lang).encode("utf-8") for lang, path in DICTIONARY.items()}
+    readme = layout.root / "README.md"
+    if readme.is_file():  # a copy of the package alone has none
+        files[readme] = readme_list(readme.read_text(encoding="utf-8"), package).encode("utf-8")
+    return files
+
+
+def readme_list(readme: str, package: dict[str, Any]) -> str:
+    """The README with its list of the package's tables renewed: name, key and the model's description."""
+    rows = ["| Resource | Key | What a row is |", "| --- | --- | --- |"]
+    for r in tabular(package):
+        key = ", ".join(f"`{k}`" for k in r["schema"]["primaryKey"])
+        rows.append(f"| `{r['name']}` | {key} | {r['description']} |")
+    return README_LIST.sub(lambda m: m[1] + "\n".join(rows) + "\n" + m[2], readme, count=1)

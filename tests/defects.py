@@ -38,6 +38,18 @@ def old_area_codes() -> list[str]:
     return [d["region_code"] for d in data_rows("designations") if d["designation"] == "taihang_old_area"]
 
 
+# A county outside the data, as a row of regions by column name: a test that adds it outlives a new column.
+WENSHUI = {"code": "141121", "name_zh": "文水县", "qualified_name_zh": "吕梁市文水县", "name_en": "Wenshui County"}
+WENSHUI |= {"level": "county", "kind_zh": "县", "parent_code": "141100"}
+
+
+def append_row(path: Path, cells: Row) -> None:
+    """A row added at the end of a CSV file, by column name in its header's order (a column not named is empty)."""
+    header = read_rows(path)[0]
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, header, lineterminator="\n").writerow(cells)
+
+
 def write_rows(path: Path, header: list[str], rows: list[Row]) -> None:
     """Write a CSV file as the project does (minimal quoting, LF line ends)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -156,11 +168,22 @@ DEFECTS: dict[str, Defect] = {
     ),
     "unknown_enum": Defect("sources", "one of ", "language", "zh-CN"),
     "no_date_looked_for": Defect("sources", "a value: this column is required", "url_checked", ""),
-    "no_public_copy_unsaid": Defect(
-        "sources", f"notes that say {NO_PUBLIC_COPY!r}", "notes", "Archived from print.", where=lambda r: not r["url"]
+    "no_public_copy_unsaid": Defect(  # the notes of a source with an address (they have a rendering)
+        "sources",
+        f"notes that say {NO_PUBLIC_COPY!r}",
+        "notes",
+        lambda r, rows: next(x["notes"] for x in rows if x["url"]),
+        where=lambda r: not r["url"],
     ),
     "no_public_copy_said_beside_a_url": Defect(
-        "sources", f"no {NO_PUBLIC_COPY!r}", "notes", f"{NO_PUBLIC_COPY} was found.", where=lambda r: bool(r["url"])
+        "sources",
+        f"no {NO_PUBLIC_COPY!r}",
+        "notes",
+        lambda r, rows: next(x["notes"] for x in rows if not x["url"]),
+        where=lambda r: bool(r["url"]),
+    ),
+    "note_without_rendering": Defect(
+        "errata", "a value present in translations.text_en", "reason", "A reason no one has rendered in Chinese."
     ),
     "english_in_chinese": Defect(
         "translations",

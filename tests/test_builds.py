@@ -21,6 +21,7 @@ from scripts import atomic, cli, lock, manifest
 from scripts.cli import main
 from scripts.layout import Layout
 from scripts.problems import Problem, Stop
+from tests.defects import WENSHUI, append_row
 
 
 def _copy_built(built: Layout, tmp_path: Path) -> Layout:
@@ -113,8 +114,7 @@ def test_the_exchange_is_one_step_on_this_system(tmp_path):
 def test_a_frictionless_failure_does_not_rewrite_the_descriptor(tmp_path, monkeypatch, capsys):
     layout = copy_project(tmp_path)
     before = layout.descriptor.read_bytes()
-    with layout.csv("regions").open("a", encoding="utf-8") as fh:
-        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    append_row(layout.csv("regions"), WENSHUI)
     checked: list[bytes | None] = []
 
     def failing(layout, descriptor=None):
@@ -210,8 +210,7 @@ def test_each_artifact_records_its_package_and_serve_refuses_a_mixed_set(tmp_pat
     layout = _copy_built(built, tmp_path)
     manifest.check(layout)  # one build: all three hold the package
     old = manifest.package_of(layout)["package"][:12]
-    with layout.csv("regions").open("a", encoding="utf-8") as fh:
-        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    append_row(layout.csv("regions"), WENSHUI)
     assert main(["--root", str(layout.root), "package"]) == 0
     assert main(["--root", str(layout.root), "database"]) == 0  # then the release step is not run
     new = manifest.package_of(layout)["package"][:12]

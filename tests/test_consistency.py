@@ -11,6 +11,7 @@ from schemas.base import PairedWith
 from scripts import validate
 from scripts.consistency import normalized
 from scripts.layout import ROOT, Layout
+from tests.defects import append_row
 
 OBSERVATIONS = "data/observations.csv"
 
@@ -85,6 +86,7 @@ def test_a_pairing_of_a_succeeded_body_has_ended(tmp_path, edit_row):
     layout = _copy(tmp_path)
     key = "sapprft-pingshun"
     edit_row(layout.csv("aid_assignments"), key, {"status": "unknown", "end_year": "", "note": "Continued the aid."})
+    append_row(layout.csv("translations"), {"text_en": "Continued the aid.", "text_zh": "帮扶继续。"})
     line, at = _line(layout, "aid_assignments", key), _at("aid_assignments", "status")
     assert _problems(layout) == [
         f"data/aid_assignments.csv:{line}:{at}: column 'status': value 'unknown': expected 'ended': sapprft has "
@@ -96,6 +98,7 @@ def test_a_note_that_names_the_successor_may_keep_a_pairing_open(tmp_path, edit_
     layout = _copy(tmp_path)
     note = "The source predates the handover to 国家广播电视总局, so the aid was still under way."
     edit_row(layout.csv("aid_assignments"), "sapprft-pingshun", {"status": "ongoing", "end_year": "", "note": note})
+    append_row(layout.csv("translations"), {"text_en": note, "text_zh": "来源早于移交国家广播电视总局，帮扶仍在进行。"})
     assert _problems(layout) == []
 
 

@@ -176,6 +176,7 @@ def test_columns_are_typed_and_keys_declared(db_path):
             "organization_id": "organizations",
             "source_id": "sources",
             "erratum_id": "errata",
+            "note": "translations",
         }
         indexed = {row[1] for row in conn.execute("PRAGMA index_list(observations)")}
         assert {"idx_observations_metric_id", "idx_observations_region_code"} <= indexed

@@ -17,6 +17,7 @@ from scripts import validate
 from scripts.cli import main
 from scripts.layout import Layout
 from scripts.segment import MAX_INDEXED_CHARS, index_text
+from tests.defects import append_row
 
 UNBOUNDED = ("*", "+", ",}")
 
@@ -116,7 +117,9 @@ def test_a_nine_hundred_thousand_character_cell_is_refused_before_the_database(t
 def test_notes_may_run_over_lines_but_hold_no_control_character(tmp_path, edit_row):
     layout = copy_project(tmp_path)
     edit_row(layout.csv("sources"), "sxgov-2021-36", {"notes": "First line.\nSecond line."})
+    append_row(layout.csv("translations"), {"text_en": "First line.\nSecond line.", "text_zh": "第一行。\n第二行。"})
     assert validate.check_rows(layout) == []
     edit_row(layout.csv("sources"), "sxgov-2021-36", {"notes": "A bell\a."})
-    [problem] = validate.check_rows(layout)
+    problem, unrendered = validate.check_rows(layout)  # and, as for any new note, it has no rendering yet
     assert problem.expected == "text without control characters (U+0007 at character 7)"
+    assert (unrendered.field, unrendered.expected) == ("notes", "a value present in translations.text_en")

@@ -7,7 +7,7 @@ from schemas import BY_NAME, RESOURCES
 from scripts import cli, package, reader, validate
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
-from tests.defects import old_area_codes
+from tests.defects import WENSHUI, append_row, old_area_codes
 
 POPULATED = {model.meta.resource for model in RESOURCES}
 
@@ -62,16 +62,19 @@ def test_every_column_is_described_in_both_languages():
 # The one reference forward: a source's publisher is a body, and bodies cite sources. Validation checks it
 # once organizations is read (test_sources), the database once every row is in.
 FORWARD = {("sources", "publisher_id")}
+RENDERINGS = "translations"  # the last table: a note of ours in any table refers to its Chinese rendering
 
 
-def test_foreign_keys_point_backwards_or_to_themselves_but_the_publisher():
+def test_foreign_keys_point_backwards_or_to_themselves_but_the_publisher_and_the_renderings():
     order = [m.meta.resource for m in RESOURCES]
+    assert order[-1] == RENDERINGS
     for model in RESOURCES:
         for fk in model.foreign_keys():
             assert fk.resource in BY_NAME
             assert fk.field in model.model_fields
             backwards = order.index(fk.resource) <= order.index(model.meta.resource)
-            assert backwards != ((model.meta.resource, fk.field) in FORWARD), (model.meta.resource, fk)
+            forward = (model.meta.resource, fk.field) in FORWARD or fk.resource == RENDERINGS
+            assert backwards != forward, (model.meta.resource, fk)
 
 
 def test_table_schema_carries_constraints_from_the_models():
@@ -90,8 +93,7 @@ def _copy_project(tmp_path: Path) -> Layout:
 
 def test_an_edited_csv_makes_the_package_stale(tmp_path):
     copy = _copy_project(tmp_path)
-    with copy.csv("regions").open("a", encoding="utf-8") as fh:
-        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    append_row(copy.csv("regions"), WENSHUI)
     assert main(["--root", str(tmp_path), "validate"]) == 1
     assert main(["--root", str(tmp_path), "package"]) == 0
     assert main(["--root", str(tmp_path), "validate"]) == 0
@@ -100,8 +102,7 @@ def test_an_edited_csv_makes_the_package_stale(tmp_path):
 def test_a_failed_build_leaves_the_last_good_outputs(tmp_path):
     copy = _copy_project(tmp_path)
     before = copy.descriptor.read_bytes()
-    with copy.csv("regions").open("a", encoding="utf-8") as fh:
-        fh.write("14112,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    append_row(copy.csv("regions"), WENSHUI | {"code": "14112"})
     assert main(["--root", str(tmp_path), "build"]) == 1
     assert copy.descriptor.read_bytes() == before
     assert not list(tmp_path.rglob("*.tmp"))
@@ -131,8 +132,7 @@ def test_a_stale_generated_file_fails_validation(tmp_path):
 def test_the_database_and_release_refuse_a_stale_package(tmp_path, capsys):
     """Seeded defect: a CSV edited after `package` ran; the later steps stop with one clear line."""
     copy = _copy_project(tmp_path)
-    with copy.csv("regions").open("a", encoding="utf-8") as fh:
-        fh.write("141121,文水县,吕梁市文水县,Wenshui County,county,县,141100,\n")
+    append_row(copy.csv("regions"), WENSHUI)
     for step in ("database", "release"):
         assert main(["--root", str(tmp_path), step]) == 1
         err = capsys.readouterr().err

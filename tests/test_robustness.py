@@ -30,22 +30,37 @@ from scripts.reader import read
 
 COLUMNS = BY_NAME["sources"].columns()
 GOOD_ROW = next(csv.reader(io.StringIO((ROOT / "data/sources.csv").read_text(encoding="utf-8").splitlines()[4])))
-GOOD_ROW[COLUMNS.index("publisher_id")] = ""  # the organizations table is empty in these tests
+GOOD = dict(zip(COLUMNS, GOOD_ROW, strict=True))
+# What a source refers to, beside sources.csv: its publisher (a body citing the source's first line) and the
+# renderings of its notes. A fuzzed file that lacks that source leaves the body's citation dangling, and only that.
+PUBLISHER = {"id": GOOD["publisher_id"], "name_zh": "某机构", "name_en": "A body", "level": "provincial"}
+PUBLISHER |= {"kind": "media", "source_id": GOOD["id"], "locator": "1"}
+CITATION = ("source_id", "locator")  # the body's citation, which a fuzzed sources.csv may leave dangling
 # No deadline: a time limit measures the machine, not the code (issue 10).
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def _check(tmp_path: Path, content: bytes) -> list[Problem]:
+def _check(tmp_path: Path, content: bytes, rendered: tuple[str, ...] = ()) -> list[Problem]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "sources.csv").write_bytes(content)
-    # sources.publisher_id refers to organizations: present and empty, so that only sources.csv is tested
-    (data / "organizations.csv").write_text(",".join(BY_NAME["organizations"].columns()) + "\n", encoding="utf-8")
+    _table(data, "organizations", [PUBLISHER])
+    notes = {GOOD[c] for c in COLUMNS if c.endswith(("note", "notes")) and GOOD[c]} | set(rendered)
+    _table(data, "translations", [{"text_en": note, "text_zh": "译文。"} for note in sorted(notes)])
     problems = validate.check_rows(Layout(tmp_path))
     for problem in problems:
-        assert str(problem).startswith("data/sources.csv")
+        knock_on = problem.file == "data/organizations.csv" and problem.field in CITATION
+        assert str(problem).startswith("data/sources.csv") or knock_on, problem
         assert problem.expected
-    return problems
+    return [p for p in problems if p.file == "data/sources.csv"]
+
+
+def _table(data: Path, resource: str, rows: list[dict[str, str]]) -> None:
+    columns = BY_NAME[resource].columns()
+    with (data / f"{resource}.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def _csv(rows: list[list[str]], newline: str = "\n") -> str:
@@ -103,8 +118,9 @@ def test_huge_or_strange_numbers_are_errors_or_numbers(tmp_path, value):
 
 def test_a_valid_file_with_crlf_quotes_and_embedded_newlines_loads(tmp_path):
     row = list(GOOD_ROW)
-    row[COLUMNS.index("notes")] = 'A note with "quotes", a comma,\nand a line break.'
-    assert _check(tmp_path, _csv([COLUMNS, row], "\r\n").encode("utf-8")) == []
+    note = 'A note with "quotes", a comma,\nand a line break.'
+    row[COLUMNS.index("notes")] = note
+    assert _check(tmp_path, _csv([COLUMNS, row], "\r\n").encode("utf-8"), rendered=(note,)) == []
 
 
 def test_a_bom_is_reported_once_and_the_rows_are_still_checked(tmp_path):

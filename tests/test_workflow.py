@@ -18,21 +18,36 @@ from scripts.layout import ROOT
 SOURCE_ID = "example-2024-county-roads"
 # Invented for the test: no real source says this.
 TEXT = """某县交通简讯
-发布时间：2024年3月5日
+发布时间：2024年3月5日　来源：某县融媒体中心
 某县2023年新建农村道路12.5公里，投入资金3000万余元，惠及两千余人。
 全县三十五个行政村开通了客运班车。
 """
+NOTES = "No public copy: searched for by its title."
 METADATA = [
-    "--id", SOURCE_ID,
-    "--publisher-zh", "某县融媒体中心",
-    "--publisher-en", "County media centre (made up)",
-    "--title-zh", "某县交通简讯",
-    "--title-en", "County transport brief (made up)",
-    "--kind", "news",
-    "--date", "2024-03-05",
-    "--url-checked", "2024-03-06",
-    "--notes", "No public copy: searched for by its title.",
-]  # fmt: skip
+    "--id",
+    SOURCE_ID,
+    "--publisher-zh",
+    "某县融媒体中心",
+    "--publisher-en",
+    "County media centre (made up)",
+    "--publisher-id",
+    "example-county-media",
+    "--title-zh",
+    "某县交通简讯",
+    "--title-en",
+    "County transport brief (made up)",
+    "--url-checked",
+    "2024-03-06",
+    "--notes",
+    NOTES,
+    "--kind",
+    "news",
+    "--date",
+    "2024-03-05",
+]
+# The publisher is a body before the source names it: its row cites the line that credits it.
+PUBLISHER = {"id": "example-county-media", "name_zh": "某县融媒体中心", "name_en": "County media centre (made up)"}
+PUBLISHER |= {"level": "county", "kind": "media", "source_id": SOURCE_ID, "locator": "2"}  # fmt: skip
 
 
 @pytest.fixture
@@ -47,6 +62,12 @@ def project(tmp_path: Path, sources_dir: Path) -> tuple[Path, Path]:
     for path in [folder, *folder.iterdir()]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     return root, folder
+
+
+def add_publisher(root: Path) -> None:
+    """What comes before `source add` for a new publisher: the body, and the rendering of the notes to come."""
+    append(root / "data/organizations.csv", [PUBLISHER])
+    append(root / "data/translations.csv", [{"text_en": NOTES, "text_zh": "未找到公开副本：按标题检索过。"}])
 
 
 def run(root: Path, folder: Path, *argv: str) -> int:
@@ -72,6 +93,7 @@ def test_adding_a_source_end_to_end(project, tmp_path, capsys):
     incoming.write_text(TEXT, encoding="utf-8")
 
     archived = [r for r in rows(root / "data/sources.csv") if r["archive_file"]]
+    add_publisher(root)
     assert run(root, folder, "source", "add", str(incoming), *METADATA) == 0
     [source] = [r for r in rows(root / "data/sources.csv") if r["id"] == SOURCE_ID]
     following = max(int(r["archive_file"][:3]) for r in archived) + 1
@@ -135,6 +157,7 @@ def test_adding_a_source_end_to_end(project, tmp_path, capsys):
 
 def test_refusals_of_source_add(project, tmp_path, capsys):
     root, folder = project
+    add_publisher(root)
     before = (root / "data/sources.csv").read_bytes(), sorted(folder.iterdir())
     existing = next(folder.glob("003_*.txt"))
     cases = {
