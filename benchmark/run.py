@@ -90,7 +90,7 @@ def generate(root: Path, rows: int) -> Layout:
     source |= {"publisher_en": "Benchmark", "publisher_inferred": "false", "published": "2026-01-01"}
     source |= {"published_precision": "day", "date_inferred": "false", "language": "zh-Hans", "kind": "news"}
     source |= {"archive_file": "000_0000000000000000.txt", "sha256": "0" * 64, "lines": "1000000"}
-    source |= {"url_checked": "2026-01-01", "notes": NOTE, "publisher_id": "bench-org"}
+    source |= {"url_checked": "2026-01-01", "notes": NOTE, "publisher_id": "bench-org", "archived": "true"}
     _write(layout.csv("sources"), "sources", [source])
     province = {"code": "990000", "name_zh": "省", "qualified_name_zh": "省", "name_en": "Province"}
     regions = [province | {"level": "province", "kind_zh": "省"}]

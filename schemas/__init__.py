@@ -10,6 +10,7 @@ from .history import AidAssignment, Erratum, Event
 from .package import PACKAGE
 from .policy import (
     Designation,
+    LedgerSearch,
     MeasureResponsibility,
     Policy,
     PolicyMeasure,
@@ -17,6 +18,7 @@ from .policy import (
     Project,
     ProjectRegion,
     ProjectUpdate,
+    TargetAssessment,
 )
 from .publication import CodeLabel, FeaturedFigure, Translation
 from .reference import Organization, Region, Source
@@ -39,6 +41,8 @@ RESOURCES: tuple[type[Table], ...] = (
     Erratum,
     Observation,
     ProjectUpdate,
+    LedgerSearch,
+    TargetAssessment,
     Event,
     FeaturedFigure,
     Translation,

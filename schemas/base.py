@@ -54,6 +54,13 @@ class AtMost:
 
 
 @dataclass(frozen=True)
+class Line(AtMost):
+    """Type marker on a locator: a line of the source that the foreign key `via` points to, given exactly when
+    that source is archived (its `column`, the number of lines, is given), and at most that number. A row
+    citing a source that is not archived, a web page, has no line: it carries the words as printed instead."""
+
+
+@dataclass(frozen=True)
 class Equals:
     """Type marker: the value equals `column` of the row that the foreign key `via` points to."""
 

@@ -25,6 +25,7 @@ class Code:
     marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
     nonnegative: bool = False  # for a unit: no figure in it is negative (persons, counts, areas...)
     after_en: str | None = None  # for a unit: what an English page writes after a number, if not its label
+    stage: int = 0  # for a status: its place in a project's course (0: not a stage), which dated steps follow
 
 
 @dataclass(frozen=True)
@@ -282,40 +283,126 @@ PROJECT_ACTION = _table(
     ("protect", "保护", "protect"),
     ("promote", "推进", "promote"),
 )
-PROJECT_STATUS = _table(
+PROJECT_STATUS = CodeTable(
     "project_status",
     "进展状态",
     "Status reported",
     (
-        "planned",
-        "谋划中",
-        "planned",
-        "列入规划或正在谋划，未报告开工",
-        "In a plan or being prepared; no work reported.",
+        Code(
+            "planned",
+            "谋划中",
+            "planned",
+            "列入规划或正在谋划，未报告开工",
+            "In a plan or being prepared; no work reported.",
+            stage=1,
+        ),
+        Code(
+            "preliminary_work",
+            "前期工作",
+            "preliminary work",
+            "开展前期研究、列入前期项目等",
+            "Studies, approvals, or a place among the projects being prepared.",
+            stage=2,
+        ),
+        Code(
+            "approved",
+            "已获批",
+            "approved",
+            "可研批复、核准或获批；试点、品牌获认定",
+            "Formally approved; a pilot or brand designated.",
+            stage=3,
+        ),
+        Code(
+            "started",
+            "开工",
+            "started",
+            "报道开工（日期为开工日期）",
+            "Construction started (dated by the start).",
+            stage=4,
+        ),
+        Code(
+            "under_construction",
+            "在建",
+            "under construction",
+            "报道正在建设或某段贯通",
+            "Reported as being built.",
+            stage=5,
+        ),
+        Code(
+            "partly_in_service",
+            "部分投用",
+            "partly in service",
+            "部分建成投用",
+            "Part of it opened or in use.",
+            stage=6,
+        ),
+        Code(
+            "in_service",
+            "建成投用",
+            "in service",
+            "建成、通车、投运或通过竣工验收",
+            "Completed, opened, in operation or accepted.",
+            stage=7,
+        ),
+        Code(
+            "implementing",
+            "实施中",
+            "being carried out",
+            "制度、行动或试点正在实施",
+            "A system, campaign or pilot being carried out.",
+        ),
+        Code(
+            "reported_figure",
+            "报告数字",
+            "figure reported",
+            "来源报告了一个数字（如已建成的里程），未说明所处阶段",
+            "The source reports a figure, such as the length built so far, without naming a stage.",
+        ),
+        Code(
+            "expected",
+            "预计完成",
+            "completion expected",
+            "报道预计建成或投用的时间",
+            "An expected date of completion is announced.",
+        ),
     ),
+)
+ASSESSMENT = _table(
+    "assessment",
+    "目标评估",
+    "Assessment",
+    ("met", "已实现", "met", "公开数字表明目标已实现", "Published figures show the target was met."),
+    ("partly_met", "部分实现", "partly met", "公开数字表明目标部分实现", "Published figures show it was met in part."),
+    ("missed", "未实现", "missed", "公开数字表明目标未实现", "Published figures show it was missed."),
     (
-        "preliminary_work",
-        "前期工作",
-        "preliminary work",
-        "开展前期研究、列入前期项目等",
-        "Studies, approvals, or a place among the projects being prepared.",
+        "no_official_figure",
+        "无官方数字",
+        "no official figure",
+        "没有公布能判定目标是否实现的数字",
+        "No published figure decides whether the target was met.",
     ),
-    ("under_construction", "在建", "under construction"),
-    ("in_service", "建成投用", "in service"),
+    ("not_due", "未到期", "not yet due", "目标年份未到", "The target's year has not come."),
+)
+CONSULTED = _table(
+    "consulted",
+    "查阅方式",
+    "How consulted",
+    ("archived_copy", "与存档文件核对", "checked against the archived file", "", ""),
     (
-        "implementing",
-        "实施中",
-        "being carried out",
-        "制度、行动或试点正在实施",
-        "A system, campaign or pilot being carried out.",
+        "stored_copy",
+        "查阅网页的存储副本",
+        "read in a stored copy of the page",
+        "未在本项目存档",
+        "Not archived by this project.",
     ),
-    (
-        "reported_figure",
-        "报告数字",
-        "figure reported",
-        "来源报告了一个数字（如已建成的里程），未说明所处阶段",
-        "The source reports a figure, such as the length built so far, without naming a stage.",
-    ),
+    ("live_page", "查阅网页本身", "read on the live page", "未在本项目存档", "Not archived by this project."),
+)
+SEARCH_RESULT = _table(
+    "search_result",
+    "检索结果",
+    "Search result",
+    ("found", "找到报道", "reports found"),
+    ("none_found", "未找到报道", "no report found"),
 )
 BASIS = _table(
     "basis",
@@ -477,6 +564,9 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     PROJECT_CATEGORY,
     PROJECT_ACTION,
     PROJECT_STATUS,
+    ASSESSMENT,
+    CONSULTED,
+    SEARCH_RESULT,
     BASIS,
     TARGET_AREA,
     PROGRAM,

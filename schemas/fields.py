@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .base import AtMost, References, column
+from .base import Line, References, column
 from .codes import GOVERNMENT_LEVEL, PRECISION
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -125,6 +125,7 @@ Integer = Annotated[
 ]
 Number = Annotated[float, BeforeValidator(_number)]
 ISO_DATE = re.compile(r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}")
+PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
@@ -143,9 +144,14 @@ ObservationRef = Annotated[Slug, References("observations")]
 # The shared columns: declared once, with their descriptions.
 SourceId = Annotated[SourceRef, column("来源", "Source the row was read from.")]
 Locator = Annotated[
-    Integer,
-    AtMost("source_id", "lines"),
-    column("来源中的行号（从 1 起）", "1-based line number in the archived source file.", unit="line", ge=1),
+    Integer | None,
+    Line("source_id", "lines"),
+    column(
+        "来源中的行号（从 1 起；引用未存档的网页时为空）",
+        "1-based line number in the archived source file; empty for a row citing a web page that is not archived.",
+        unit="line",
+        ge=1,
+    ),
 ]
 # Our own words in English (a note, a reason): the Chinese site shows its rendering, the row of translations
 # keyed by the same text, so the column refers to that row and a note without a rendering is refused.

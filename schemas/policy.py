@@ -6,7 +6,18 @@ from typing import Annotated
 from pydantic import model_validator
 
 from .base import AtMost, Citation, Cite, ColumnError, Equals, InUnitOf, Meta, Table, column
-from .codes import BASIS, DESIGNATION, PROJECT_ACTION, PROJECT_CATEGORY, PROJECT_STATUS, ROLE, TARGET_AREA, UNIT
+from .codes import (
+    ASSESSMENT,
+    BASIS,
+    DESIGNATION,
+    PROJECT_ACTION,
+    PROJECT_CATEGORY,
+    PROJECT_STATUS,
+    ROLE,
+    SEARCH_RESULT,
+    TARGET_AREA,
+    UNIT,
+)
 from .fields import (
     Flag,
     GovernmentLevel,
@@ -18,10 +29,12 @@ from .fields import (
     Number,
     ObservationRef,
     OrganizationRef,
+    PartialDate,
     PolicyRef,
     ProjectRef,
     Prose,
     RegionRef,
+    Rendered,
     Slug,
     SourceId,
     TargetRef,
@@ -239,14 +252,27 @@ class PolicyTarget(Table):
         return self
 
 
+SUBJECTS = ("project_id", "target_id", "measure_id")  # what a ledger row is about: exactly one of them
+
+
+def one_subject(row: Table) -> None:
+    """A ledger row is about exactly one project, target or measure."""
+    given = [c for c in SUBJECTS if getattr(row, c) is not None]
+    if len(given) != 1:
+        raise ColumnError(given[1] if given else SUBJECTS[0], "exactly one of project_id, target_id and measure_id")
+
+
 class ProjectUpdate(Table):
     meta = Meta(
         resource="project_updates",
-        title_zh="后续进展",
-        title_en="Project updates",
-        description_zh="晚于政策的来源对政策所列项目、目标或条目的报道：截至何时、处于什么状态（按原文措辞），报告了数字的连同观测值。",
-        description_en="What sources later than a policy report on its projects, targets or measures: as of when, at what "
-        "stage (in the source's words), and the observation where a figure is reported.",
+        title_zh="落实台账：后续进展",
+        title_en="Ledger: what later reports say",
+        description_zh="晚于政策的来源对政策所列项目、目标或条目的报道，逐条记录：事件日期、进展状态、原文词语和来源，报告了数字的连同观测值。"
+        "引用存档文献的注明行号；引用未存档网页的只记原文词语。",
+        description_en="What sources later than a policy report on its projects, targets or measures, one dated step "
+        "at a time: the date of the event, the status, the words as printed and the source, with the observation "
+        "where a figure is reported. A row citing an archived source gives its line; one citing a web page gives "
+        "only the words as printed.",
         primary_key=("id",),
         label_column="status_zh",
         facets=("status", "source_id", "project_id", "measure_id"),
@@ -263,10 +289,15 @@ class ProjectUpdate(Table):
     )
     source_id: Annotated[SourceId, Equals("observation_id", "source_id")]
     locator: Annotated[Locator, Equals("observation_id", "locator")]
-    as_of: Annotated[IsoDate, AtMost("source_id", "published")] = column(
-        "截至日期（不晚于来源的发布日期）", "Date the report is as of; not later than the source's date."
+    as_of: Annotated[PartialDate, AtMost("source_id", "published")] = column(
+        "事件或截至日期（年、年-月 或 年-月-日；不晚于来源的发布日期）",
+        "Date of the event reported, or that the report is as of (YYYY, YYYY-MM or YYYY-MM-DD); not later than "
+        "the source's date.",
     )
-    status_zh: Text = column("原文对进展的表述（短语）", "The status as the source words it (a short phrase).")
+    status_zh: Text = column(
+        "原文词语：状态所依据的几个字（如 开工、建成通车）",
+        "The words as printed that the status rests on (a few characters).",
+    )
     status: Annotated[str, PROJECT_STATUS] = column("进展状态", "Status, normalized.")
     observation_id: ObservationRef | None = column(
         "所报告的数字（同一来源、同一行的观测值）", "The figure reported: an observation of the same source line."
@@ -275,8 +306,64 @@ class ProjectUpdate(Table):
 
     @model_validator(mode="after")
     def _reports_on_one_thing(self):
-        if sum(x is not None for x in (self.project_id, self.target_id, self.measure_id)) != 1:
-            raise ValueError("exactly one of project_id, target_id and measure_id is given")
+        one_subject(self)
         if (self.status == "reported_figure") and self.observation_id is None:
             raise ValueError("a reported_figure status names the observation of its figure (observation_id)")
         return self
+
+
+class LedgerSearch(Table):
+    meta = Meta(
+        resource="ledger_searches",
+        title_zh="落实台账：检索记录",
+        title_en="Ledger: searches made",
+        description_zh="为每个项目、目标和条目检索公开报道的记录：检索日期、所用检索词、是否找到报道。没有找到报道的，也照实记录。",
+        description_en="The searches of the public record made for each project, target and measure: when, with which "
+        "queries, and whether any report was found. A search that found nothing is recorded as such.",
+        primary_key=("id",),
+        label_column="queries",
+        facets=("result", "searched_on"),
+        sort="searched_on",
+    )
+
+    id: Slug = column("检索记录标识", "Search record identifier (stable slug).")
+    project_id: ProjectRef | None = column("检索的项目", "Project searched for.")
+    target_id: TargetRef | None = column("检索的目标", "Target searched for.")
+    measure_id: MeasureRef | None = column("检索的条目", "Measure searched for.")
+    searched_on: IsoDate = column("检索日期", "Date of the search.")
+    queries: Prose = column(
+        "所用检索词，以“ | ”分隔", "The queries tried, separated by ' | ', in the order they were tried.", ours=True
+    )
+    result: Annotated[str, SEARCH_RESULT] = column("检索结果", "Whether any report was found.")
+    searched_in: Text = column("检索范围", "Where the search looked.", ours=True)
+
+    @model_validator(mode="after")
+    def _one_subject(self):
+        one_subject(self)
+        return self
+
+
+class TargetAssessment(Table):
+    meta = Meta(
+        resource="target_assessments",
+        title_zh="落实台账：目标评估",
+        title_en="Ledger: targets assessed",
+        description_zh="本项目对政策每个目标在其期限后是否实现的评估：已实现、部分实现、未实现、无官方数字或未到期，连同理由；"
+        "这是我们的推断，依据见台账条目。",
+        description_en="Our assessment of whether each target of a policy was met by its date: met, partly met, missed, "
+        "no official figure, or not yet due, with the reasoning. It is our inference, resting on the ledger's entries.",
+        primary_key=("target_id",),
+        label_column="assessment",
+        facets=("assessment",),
+        sort="assessed_on",
+    )
+
+    target_id: TargetRef = column("目标", "Target assessed.")
+    assessed_on: IsoDate = column("评估日期", "Date of the assessment.")
+    assessment: Annotated[str, ASSESSMENT] = column("评估结论", "Assessment.")
+    reasoning: Rendered = column("理由（本项目撰写）", "Our reasoning, in our own words.", ours=True)
+    decided_by: Rendered | None = column(
+        "怎样才能判定（相对目标）",
+        "For a relative target: what figure would decide it, and whether the published figures do.",
+        ours=True,
+    )

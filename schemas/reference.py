@@ -5,7 +5,16 @@ from typing import Annotated
 from pydantic import model_validator
 
 from .base import Citation, Cite, ColumnError, Meta, Table, column
-from .codes import LANGUAGE, ORGANIZATION_KIND, PRECISION, REGION_KIND, REGION_LEVEL, SOURCE_KIND, URL_KIND
+from .codes import (
+    CONSULTED,
+    LANGUAGE,
+    ORGANIZATION_KIND,
+    PRECISION,
+    REGION_KIND,
+    REGION_LEVEL,
+    SOURCE_KIND,
+    URL_KIND,
+)
 from .fields import (
     Flag,
     GovernmentLevel,
@@ -31,11 +40,12 @@ class Source(Table):
         resource="sources",
         title_zh="来源",
         title_en="Sources",
-        description_zh="本数据集引用的每一份存档文献，连同其发布者、日期和存档文件的 SHA-256。",
-        description_en="Every archived document the dataset cites, with its publisher, date and the SHA-256 of the archived file.",
+        description_zh="本数据集引用的每一份文献，连同其发布者和日期：存档的文献附存档文件的 SHA-256；只引用而未存档的网页附网址和查阅方式。",
+        description_en="Every document the dataset cites, with its publisher and date: an archived one with the SHA-256 of "
+        "the archived file; a web page cited but not archived with its address and how it was consulted.",
         primary_key=("id",),
         label_column="title_zh",
-        facets=("kind", "language"),
+        facets=("kind", "archived", "language"),
         sort="published",
     )
 
@@ -89,23 +99,37 @@ class Source(Table):
     url_kind: Annotated[str, URL_KIND] | None = column(
         "网址是原发还是转载（有网址时必填）", "Whether the address is the original publication or a republication."
     )
-    url_checked: IsoDate = column(
-        "查找公开副本的日期（有网址时也是与存档文件核对的日期）",
-        "Date a public copy was looked for and, with an address, checked against the archived file.",
+    host_zh: Text | None = column(
+        "转载网站的中文名（转载时必填；发布者一栏是它所注明的原发布者）",
+        "The site that republished it, in Chinese; given for a republication, whose publisher is the one it credits.",
     )
-    archive_file: str = column(
-        "存档文件名",
-        "File name of the archived copy.",
+    host_en: Text | None = column("转载网站的英文名（转载时必填）", "The republishing site, in English.")
+    url_checked: IsoDate = column(
+        "查找公开副本的日期（有网址时也是查阅该网址的日期）",
+        "Date a public copy was looked for and, with an address, consulted.",
+    )
+    consulted: Annotated[str, CONSULTED] | None = column(
+        "网址的查阅方式（有网址时必填）",
+        "How the address was consulted: against the archived file, or, for a page not archived, in a stored copy.",
+    )
+    archived: Flag = column(
+        "是否存档（存档的文献逐行核对；未存档的网页只引用原文词语）",
+        "Whether the document is archived here: an archived one is checked line by line; a web page that is not "
+        "is cited by its address and the words as printed.",
+    )
+    archive_file: str | None = column(
+        "存档文件名（存档时必填）",
+        "File name of the archived copy; given when archived.",
         pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$",
     )
-    sha256: str = column(
-        "存档文件（原样）的 SHA-256",
-        "SHA-256 of the archived file exactly as archived.",
+    sha256: str | None = column(
+        "存档文件（原样）的 SHA-256（存档时必填）",
+        "SHA-256 of the archived file exactly as archived; given when archived.",
         pattern=r"^[0-9a-f]{64}$",
     )
-    lines: Integer = column(
-        "存档文件的行数",
-        "Number of lines in the archived file; locators are 1 to this.",
+    lines: Integer | None = column(
+        "存档文件的行数（存档时必填）",
+        "Number of lines in the archived file; locators are 1 to this. Given when archived.",
         unit="line",
         ge=1,
     )
@@ -134,6 +158,24 @@ class Source(Table):
     def _an_address_says_what_it_is(self):
         if bool(self.url) != bool(self.url_kind) or (self.url and not self.url_checked):
             raise ValueError("an address (url) has a url_kind and a url_checked date, and url_kind has a url")
+        return self
+
+    @model_validator(mode="after")
+    def _archived_or_cited_by_address(self):
+        files = (self.archive_file, self.sha256, self.lines)
+        if self.archived and None in files:
+            raise ColumnError("archive_file", "an archive_file, sha256 and lines: the source is archived")
+        if not self.archived and files != (None, None, None):
+            raise ColumnError("archive_file", "no archive_file, sha256 or lines: the source is not archived")
+        if not self.archived and not self.url:
+            raise ColumnError("url", "the address of the page: a source that is not archived is cited by it")
+        if bool(self.host_zh and self.host_en) != (self.url_kind == "republication"):
+            raise ColumnError("host_zh", "host_zh and host_en, the republishing site, exactly for a republication")
+        if bool(self.url) != bool(self.consulted):
+            raise ColumnError("consulted", "how the address was consulted" if self.url else "no value: no address")
+        if self.url and (self.consulted == "archived_copy") != self.archived:
+            web = "'stored_copy' or 'live_page': the page is not archived"
+            raise ColumnError("consulted", "'archived_copy': the source is archived" if self.archived else web)
         return self
 
     @model_validator(mode="after")

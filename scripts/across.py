@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import polars as pl
 
 from schemas import BY_NAME, Table
-from schemas.base import AtMost, Distinct, EndsWithSuccession, Equals, PairedWith
+from schemas.base import AtMost, Distinct, EndsWithSuccession, Equals, Line, PairedWith
 
 from .consistency import normalized
 from .crosscheck import CrossCheck, compared, dangling, duplicate, loops
@@ -149,7 +149,9 @@ def _bounds(table: Parsed, parsed: dict[str, Parsed], models: list[type[Table]])
             dates = value.str.contains(ISO) & bound.str.contains(ISO)
             numbers = value.cast(pl.Float64, strict=False) < bound.cast(pl.Float64, strict=False)
             maybe = ~((dates & (value <= bound)) | (~dates & numbers.fill_null(False)))
-        for line, cell, via, limit in joined.filter((value != "") & maybe).iter_rows():
+        if isinstance(marker, Line):  # given exactly when the source has lines
+            maybe = maybe | ((value == "") != (bound == ""))
+        for line, cell, via, limit in joined.filter(((value != "") | isinstance(marker, Line)) & maybe).iter_rows():
             row = {column: cell, marker.via: via}
             problem = compared(model, table.name, line, row, column, marker, target, limit)
             if problem:

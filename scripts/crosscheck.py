@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from schemas import BY_NAME, Table
-from schemas.base import AtMost, Equals
-from schemas.fields import ISO_DATE
+from schemas.base import AtMost, Equals, Line
+from schemas.fields import ISO_DATE, PARTIAL_DATE
 
 from .attribution import Attribution
 from .consistency import Consistency
@@ -31,8 +31,8 @@ def _number(text: str) -> Decimal | None:
 def _exceeds(value: str, limit: str) -> bool:
     """Whether a value is greater than its limit: both numbers, or both dates written YYYY-MM-DD (which sort
     as text); values of other kinds are not compared."""
-    if ISO_DATE.fullmatch(value) and ISO_DATE.fullmatch(limit):
-        return value > limit
+    if ISO_DATE.fullmatch(limit) and PARTIAL_DATE.fullmatch(value):  # a partial date by its first day
+        return (value + "-01-01"[len(value) - 4 :]) > limit
     number, bound = _number(value), _number(limit)
     return number is not None and bound is not None and number > bound
 
@@ -142,11 +142,18 @@ def duplicate(model: type[Table], name: str, line: int, key: tuple[str, ...], fi
 
 
 def compared(model, name, line, row, column, marker, target, bound) -> Problem | None:
-    """A value marked `Equals` or `AtMost`, against `bound`, the column of the row its foreign key points to."""
+    """A value marked `Equals` or `AtMost`, against `bound`, the column of the row its foreign key points to;
+    a `Line` is given exactly when the source it points to has lines (is archived)."""
+    at = model.columns().index(column) + 1
+    if isinstance(marker, Line) and bound is not None and (bound == "") != (not row[column]):
+        if bound == "":
+            expected = f"no line: {row[marker.via]} is not archived, and a row citing it carries the words as printed"
+        else:
+            expected = f"a line of {row[marker.via]}, which is archived ({bound} lines)"
+        return Problem(name, line, at, column, row[column], expected)
     if bound is None or not row[column]:
         return None
     where = f"the {target}.{marker.column} of {row[marker.via]}"
-    at = model.columns().index(column) + 1
     if isinstance(marker, Equals) and row[column] != bound:
         return Problem(name, line, at, column, row[column], f"{bound!r}, {where}")
     if isinstance(marker, AtMost) and _exceeds(row[column], bound):

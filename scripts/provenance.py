@@ -58,12 +58,34 @@ def citing(dataset: Dataset) -> Iterator[tuple[type[Table], int, Any]]:
 
 
 def verify(layout: Layout, dataset: Dataset, folder: Path) -> list[Problem]:
-    """Check every citing row against the archived sources in folder."""
+    """Check every citing row against the archived sources in folder; a row citing a web page that is not
+    archived has no line to check, but its figure must still read as its value."""
     sources, problems = load(dataset, folder, layout.name(layout.csv("sources")))
     for model, number, row in citing(dataset):
-        if row.source_id in sources:
-            name = layout.name(layout.csv(model.meta.resource))
+        name = layout.name(layout.csv(model.meta.resource))
+        if row.source_id in sources and row.locator is not None:
             problems.extend(_check_row(model, name, number, row, sources[row.source_id], dataset))
+        elif row.locator is None:
+            problems.extend(_check_figure(model, name, number, row, dataset))
+    return problems
+
+
+def cited_not_archived(dataset: Dataset) -> int:
+    """How many rows cite a web page that is not archived (checked only as far as their figure goes)."""
+    return sum(1 for _, _, row in citing(dataset) if row.locator is None)
+
+
+def _check_figure(model: type[Table], name: str, number: int, row: Any, dataset: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    columns = model.columns()
+
+    def report(column: str, value: str | None, expected: str) -> None:
+        problems.append(Problem(name, number, columns.index(column) + 1, column, value, expected))
+
+    citation = model.meta.cites
+    if citation and citation.figure and getattr(row, citation.figure):
+        erratum = _pointed(model, citation.erratum, row, dataset) if citation.erratum else None
+        _figure_problems(row, citation.figure, erratum, report)
     return problems
 
 

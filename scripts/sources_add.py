@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from schemas.codes import LANGUAGE, SOURCE_KIND, URL_KIND
+from schemas.codes import CONSULTED, LANGUAGE, SOURCE_KIND, URL_KIND
 from schemas.reference import Organization, Source
 
 from . import sourcetext
@@ -37,6 +37,8 @@ OPTIONS = {
     "language": "--language",
     "url": "--url",
     "url_kind": "--url-kind",
+    "host_zh": "--host-zh",
+    "host_en": "--host-en",
     "url_checked": "--url-checked",
     "publisher_note": "--publisher-note",
     "published": "--date",
@@ -46,6 +48,7 @@ OPTIONS = {
     "notes": "--notes",
 }
 CODES = {"kind": SOURCE_KIND, "language": LANGUAGE, "url_kind": URL_KIND}
+WEB = "stored_copy"  # how the address of a web source was consulted, unless --consulted says otherwise
 FLAGS = {  # the flags of the command, each with the column it sets and its help
     "--publisher-inferred": ("publisher_inferred", "The text does not name its publisher."),
     "--date-inferred": ("date_inferred", "The source does not print its date."),
@@ -77,19 +80,24 @@ def archive_name(folder: Path, recorded: list[str], sha256: str) -> str:
     return f"{max(taken, default=-1) + 1:03d}_{sha256[:16]}.txt"
 
 
-def _row(args: argparse.Namespace, archive_file: str, sha256: str, lines: int) -> dict[str, str]:
+def _row(args: argparse.Namespace, archived: dict[str, str]) -> dict[str, str]:
+    """The new row: the options, what the command computes (the archived file's name, hash and lines; or, for
+    a web page, no file) and the flags."""
     given = {column: getattr(args, column) for column in OPTIONS}
     window = "window" if args.published_earliest or args.published_latest else "day"
-    computed = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines), "published_precision": window}
+    consulted = ("archived_copy" if archived else args.consulted) if args.url else ""
+    computed = {"published_precision": window, "archived": "true" if archived else "false", "consulted": consulted}
     flags = {column: "true" if getattr(args, column) else "false" for column, _ in FLAGS.values()}
-    row = given | computed | flags
-    return {column: row[column] for column in Source.columns()}
+    row = given | computed | archived | flags
+    return {column: row.get(column, "") for column in Source.columns()}
 
 
-def duplicates(file: Path, sha256: str, folder: Path, existing: list[tuple[int, Source]], name: str, id_: str):
+def duplicates(
+    file: Path | None, sha256: str, folder: Path, existing: list[tuple[int, Source]], name: str, id_: str
+) -> list[Problem]:
     """The problems of a file already archived (same SHA-256) or of an id already in sources.csv."""
     problems = []
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")) if file else ():
         if hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
             source = next((f" (source {row.id})" for _, row in existing if row.archive_file == path.name), "")
             problems.append(Problem(str(file), 0, 0, "", None, f"a file not archived yet: it is {path}{source}"))
@@ -109,22 +117,30 @@ def publisher_problems(layout: Layout, publisher_id: str, name: str, line: int) 
     return [Problem(name, line, at, "publisher_id", publisher_id, f"the id of a body in {layout.name(path)}")]
 
 
-def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, dict[str, str]]:
-    """Check everything, then archive the file and append its row; stop with every problem found."""
+def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path | None, dict[str, str]]:
+    """Check everything, then archive the file (if one is given: without one, the source is a web page cited by
+    its address) and append its row; stop with every problem found."""
     csv_path = layout.csv("sources")
     name = layout.name(csv_path)
     if not csv_path.is_file():
         raise Stop(f"{csv_path} is missing: --root must be the project, the folder that holds data/")
-    try:
-        data = args.file.read_bytes()
-    except OSError as err:
-        raise Stop(f"{args.file}: cannot read it: {err.strerror}") from None
     existing, problems = read_model(csv_path, name, Source)
-    problems += [p for p in [decoding_problem(data, str(args.file))] if p]
-    sha256 = hashlib.sha256(data).hexdigest()
-    problems += duplicates(args.file, sha256, folder, existing, name, args.id)
-    archive_file = archive_name(folder, [row.archive_file for _, row in existing], sha256)
-    row = _row(args, archive_file, sha256, len(data.decode("utf-8", "replace").splitlines()))
+    data, archived = None, {}
+    if args.file is not None:
+        try:
+            data = args.file.read_bytes()
+        except OSError as err:
+            raise Stop(f"{args.file}: cannot read it: {err.strerror}") from None
+        problems += [p for p in [decoding_problem(data, str(args.file))] if p]
+        sha256 = hashlib.sha256(data).hexdigest()
+        problems += duplicates(args.file, sha256, folder, existing, name, args.id)
+        archive_file = archive_name(folder, [row.archive_file or "" for _, row in existing], sha256)
+        lines = len(data.decode("utf-8", "replace").splitlines())
+        archived = {"archive_file": archive_file, "sha256": sha256, "lines": str(lines)}
+    else:
+        problems += duplicates(None, "", folder, existing, name, args.id)
+        problems += _same_address(existing, name, args.url)
+    row = _row(args, archived)
     line = csv_path.read_bytes().count(b"\n") + 1
     checked: list[Problem] = []
     typed(Source, name, line, row, checked)
@@ -141,22 +157,36 @@ def add(layout: Layout, args: argparse.Namespace, folder: Path) -> tuple[Path, d
     ]
     if problems:
         raise Stop("Nothing archived or recorded.", problems)
-    return _write(folder / archive_file, data, csv_path, row), row
+    if data is None:
+        return _write(None, b"", csv_path, row), row
+    return _write(folder / row["archive_file"], data, csv_path, row), row
 
 
-def _write(archive: Path, data: bytes, csv_path: Path, row: dict[str, str]) -> Path:
-    """The archive, then the row appended to sources.csv; if the second write fails, the first is undone."""
+def _same_address(existing: list[tuple[int, Source]], name: str, url: str) -> list[Problem]:
+    """A web source whose address another source already has."""
+    at = Source.columns().index("url") + 1
+    expected = "an address no other source has: it is source {}"
+    return [
+        Problem(name, line, at, "url", url, expected.format(row.id)) for line, row in existing if url and row.url == url
+    ]
+
+
+def _write(archive: Path | None, data: bytes, csv_path: Path, row: dict[str, str]) -> Path | None:
+    """The archive (if any), then the row appended to sources.csv; if the second write fails, the first is
+    undone."""
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow(row.values())
     before = csv_path.read_bytes()
     try:
-        write_bytes(archive, data)
+        if archive:
+            write_bytes(archive, data)
     except OSError as err:
         raise Stop(f"cannot write {archive}: {err.strerror}") from None
     try:
         write_bytes(csv_path, before + (b"" if before.endswith(b"\n") else b"\n") + line.getvalue().encode())
     except OSError as err:
-        archive.unlink(missing_ok=True)
+        if archive:
+            archive.unlink(missing_ok=True)
         raise Stop(f"cannot write {csv_path}: {err.strerror}") from None
     return archive
 
@@ -164,18 +194,24 @@ def _write(archive: Path, data: bytes, csv_path: Path, row: dict[str, str]) -> P
 def run(args: argparse.Namespace) -> int:
     layout = Layout(args.root)
     archive, row = add(layout, args, sourcetext.folder(args.sources))
-    print(f"archived {archive}")
-    print(f"wrote {layout.name(layout.csv('sources'))}: {row['id']}, {row['lines']} lines, sha256 {row['sha256']}")
+    written = f"wrote {layout.name(layout.csv('sources'))}: {row['id']}"
+    if archive:
+        print(f"archived {archive}")
+        print(f"{written}, {row['lines']} lines, sha256 {row['sha256']}")
+    else:
+        print(f"{written}, a web page cited by its address, not archived ({row['url']})")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """The `source add` subcommand."""
-    source = sub.add_parser("source", help="archive a new source text and record it in data/sources.csv")
+    source = sub.add_parser("source", help="record a new source in data/sources.csv (archived, or a web page)")
     add_ = source.add_subparsers(dest="action", required=True, metavar="ACTION").add_parser(
-        "add", help="archive FILE in the sources folder and append its row to data/sources.csv"
+        "add",
+        help="archive FILE in the sources folder and append its row to data/sources.csv; without FILE, record "
+        "a web page cited by its --url and not archived",
     )
-    add_.add_argument("file", type=Path, metavar="FILE", help="the source text, UTF-8")
+    add_.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the source text, UTF-8 (none: a web page)")
     for column, option in OPTIONS.items():
         described = Source.model_fields[column].description or ""
         codes = f" {CODES[column].describe('en')}" if column in CODES else ""
@@ -184,5 +220,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         add_.add_argument(option, dest=column, default=default, metavar=metavar, help=described + codes)
     for flag, (column, described) in FLAGS.items():
         add_.add_argument(flag, dest=column, action="store_true", help=described)
+    add_.add_argument(
+        "--consulted",
+        default=WEB,
+        choices=[c for c in CONSULTED.values() if c != "archived_copy"],
+        help="how the address of a web page was consulted (default: %(default)s)",
+    )
     add_.add_argument("--sources", type=Path, help=sourcetext.FOLDER_HELP)
     add_.set_defaults(run=run)

@@ -5,6 +5,7 @@ the data, which every page kind shows as text."""
 import gzip
 import shutil
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,9 +214,11 @@ STARTS = ("1986. ", "# ", "> ", "1) ", "* ")
 # later line of prose (a note) may: every other note has a second line that starts so (a list, a rule).
 LINE_STARTS = ("- ", "---", "+ ", "=== ")
 PROSE = 500  # a column whose text may be longer than one line of Text is prose, which may break lines
+# Attributes are set off by / (which HTML reads as a space), so that a Chinese column holds no two English
+# words in a row, which validate would refuse.
 HOSTILE = (
-    "⟦t⟧</title><script>alert(1)</script><img src=x onerror=alert(1)>"
-    "[⟦l⟧](javascript:alert(1)) a | ⟦p⟧ *⟦e⟧* _⟦u⟧_ `⟦c⟧` <b onmouseover=alert(1)>⟦b⟧</b>"
+    "⟦t⟧</title><script>alert(1)</script><img/src=x/onerror=alert(1)>"
+    "[⟦l⟧](javascript:alert(1)) a | ⟦p⟧ *⟦e⟧* _⟦u⟧_ `⟦c⟧` <b/onmouseover=alert(1)>⟦b⟧</b>"
 )
 HOSTILE_PAGES = (
     "",
@@ -270,8 +273,8 @@ def hostile_copy(root: Path) -> Layout:
 
         def poison(i: int, row: dict[str, str], columns: dict[str, bool] = columns) -> None:
             for column, prose in columns.items():
-                if row[column]:
-                    row[column] = poisoned(i, row[column], prose)
+                if row[column]:  # by the text, so that a note and its rendering's key stay the same
+                    row[column] = poisoned(zlib.crc32(row[column].encode()), row[column], prose)
 
         rewrite(layout.csv(model.meta.resource), poison)
     return layout

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas import BY_NAME
 from schemas.codes import EXCLUSION_KIND
 from scripts import coverage
 from scripts.cli import main
@@ -143,11 +144,16 @@ def _folder_instead(path: Path) -> None:
     path.mkdir()
 
 
+def _at(column: str) -> str:
+    """Where a problem with a column of sources.csv is reported: its number, then its name."""
+    return f":{BY_NAME['sources'].columns().index(column) + 1}: column '{column}'"
+
+
 DAMAGE = {
-    "truncated": (lambda path: path.write_bytes(path.read_bytes()[:1000]), ":21: column 'sha256'"),
-    "replaced": (lambda path: path.write_text("另一份文件\n", encoding="utf-8"), ":21: column 'sha256'"),
-    "not UTF-8": (_not_utf8, ":21: column 'sha256'"),
-    "missing": (lambda path: path.unlink(), ":20: column 'archive_file'"),
+    "truncated": (lambda path: path.write_bytes(path.read_bytes()[:1000]), _at("sha256")),
+    "replaced": (lambda path: path.write_text("另一份文件\n", encoding="utf-8"), _at("sha256")),
+    "not UTF-8": (_not_utf8, _at("sha256")),
+    "missing": (lambda path: path.unlink(), _at("archive_file")),
     "a folder": (_folder_instead, "(Is a directory)"),
 }
 
