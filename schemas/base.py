@@ -172,6 +172,21 @@ def last_day(value: str) -> str:
     return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """A table of dated rows about subjects (the ledger): each row is about exactly one of the `subjects`
+    (foreign keys), dated by `date`, with a `status` whose codes declare their stage, if it has one. Its rows
+    are dated no earlier than the `since` column (table, column) that the subject leads to by foreign keys (the
+    policy's date: a report of what came later). The rows about one subject of the `course` column (a project,
+    not a measure that names many) follow one course: nothing starts after it is in service."""
+
+    subjects: tuple[str, ...]
+    date: str
+    status: str | None = None
+    since: tuple[str, str] | None = None
+    course: str | None = None
+
+
 class DeclarationError(TypeError):
     """A model declared wrongly: it names a column it does not have, or a citation that checks nothing."""
 
@@ -262,6 +277,7 @@ class Meta:
     names: tuple[Cite, ...] = ()  # the texts that name a row, for a citation that reaches it by foreign key
     identity: Identity | None = None  # what two rows must agree on when they state a figure of the same thing
     pairs: Pairs | None = None  # for a table of pairings: which body each row pairs with which regions
+    timeline: Timeline | None = None  # for a table of dated rows about subjects: the ledger's columns
 
 
 def markers(field: FieldInfo) -> list[Any]:
@@ -422,6 +438,12 @@ def _named_columns(model: type[Table]) -> Iterator[tuple[str, str]]:
         ("meta.names", tuple(c.column for c in meta.names)),
         ("meta.identity", meta.identity.of + meta.identity.values if meta.identity else ()),
         ("meta.pairs", (meta.pairs.body, meta.pairs.region, meta.pairs.members) if meta.pairs else ()),
+        (
+            "meta.timeline",
+            (*meta.timeline.subjects, meta.timeline.date, meta.timeline.status, meta.timeline.course)
+            if meta.timeline
+            else (),
+        ),
     ):
         yield from ((where, n) for n in names if n)
     if meta.cites:

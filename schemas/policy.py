@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import AtMost, Citation, Cite, ColumnError, Equals, InUnitOf, Meta, Table, column
+from .base import AtMost, Citation, Cite, ColumnError, Equals, InUnitOf, Meta, Table, Timeline, column
 from .codes import (
     ASSESSMENT,
     BASIS,
@@ -35,6 +35,7 @@ from .fields import (
     Prose,
     RegionRef,
     Rendered,
+    RenderedLine,
     Slug,
     SourceId,
     TargetRef,
@@ -278,6 +279,7 @@ class ProjectUpdate(Table):
         facets=("status", "source_id", "project_id", "measure_id"),
         sort="as_of",
         cites=Citation(texts=(Cite("status_zh"),), label="status_zh"),
+        timeline=Timeline(SUBJECTS, "as_of", "status", since=("policies", "published"), course="project_id"),
     )
 
     id: Slug = column("进展标识", "Update identifier (stable slug).")
@@ -324,6 +326,7 @@ class LedgerSearch(Table):
         label_column="queries",
         facets=("result", "searched_on"),
         sort="searched_on",
+        timeline=Timeline(SUBJECTS, "searched_on"),
     )
 
     id: Slug = column("检索记录标识", "Search record identifier (stable slug).")
@@ -335,7 +338,7 @@ class LedgerSearch(Table):
         "所用检索词，以“ | ”分隔", "The queries tried, separated by ' | ', in the order they were tried.", ours=True
     )
     result: Annotated[str, SEARCH_RESULT] = column("检索结果", "Whether any report was found.")
-    searched_in: Text = column("检索范围", "Where the search looked.", ours=True)
+    searched_in: RenderedLine = column("检索范围", "Where the search looked.", ours=True)
 
     @model_validator(mode="after")
     def _one_subject(self):

@@ -32,6 +32,7 @@ from .fields import (
     Text,
 )
 
+NO_HEADLINE = "Headline not seen"  # how a web source's notes say that the stored copy showed no headline
 NO_PUBLIC_COPY = "No public copy"  # how a source's notes say that none was found (and where they looked)
 
 
@@ -50,8 +51,12 @@ class Source(Table):
     )
 
     id: Slug = column("来源标识", "Source identifier (stable slug).")
-    title_zh: Text = column("中文标题（原文字形）", "Title in Chinese, in the script the source uses.")
-    title_en: Text = column("英文标题（本项目翻译）", "Title in English (our translation).")
+    title_zh: Text | None = column(
+        "中文标题（原文字形；未存档的网页若存储副本未显示标题则为空，备注中说明）",
+        "Title in Chinese, in the script the source uses; empty only for a web page whose stored copy showed no "
+        "headline, which the notes say.",
+    )
+    title_en: Text | None = column("英文标题（本项目翻译；无中文标题时为空）", "Title in English (our translation).")
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
     publisher_id: OrganizationRef = column(
@@ -167,6 +172,13 @@ class Source(Table):
             raise ColumnError("archive_file", "an archive_file, sha256 and lines: the source is archived")
         if not self.archived and files != (None, None, None):
             raise ColumnError("archive_file", "no archive_file, sha256 or lines: the source is not archived")
+        if (self.title_zh is None) != (self.title_en is None):
+            raise ColumnError("title_en", "a title in English exactly when there is one in Chinese")
+        if self.title_zh is None and (self.archived or NO_HEADLINE not in (self.notes or "")):
+            expected = (
+                "a title: the source is archived" if self.archived else f"a title, or notes that say {NO_HEADLINE!r}"
+            )
+            raise ColumnError("title_zh", expected)
         if not self.archived and not self.url:
             raise ColumnError("url", "the address of the page: a source that is not archived is cited by it")
         if bool(self.host_zh and self.host_en) != (self.url_kind == "republication"):

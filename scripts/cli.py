@@ -9,6 +9,7 @@ import argparse
 import contextvars
 import sys
 import traceback
+from datetime import date
 from pathlib import Path
 
 from . import (
@@ -16,6 +17,7 @@ from . import (
     coverage,
     dictionary,
     geo,
+    ledger,
     lock,
     manifest,
     metadata,
@@ -167,7 +169,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 2
     layout = Layout(args.root)
     dataset = reader.load(layout)
-    problems = provenance.verify(layout, dataset, folder)
+    problems = provenance.verify(layout, dataset, folder) + ledger.check(layout, dataset)
     web = provenance.cited_not_archived(dataset)
     print(f"{web} row(s) cite a web page that is not archived: their figures are read, their words not checked here.")
     print(report(problems))
@@ -256,7 +258,15 @@ def parser() -> argparse.ArgumentParser:
 
     sources_add.register(sub)
     capture.register(sub)
+    ledger.register(sub, cmd_ledger_gaps)
     return p
+
+
+def cmd_ledger_gaps(args: argparse.Namespace) -> int:
+    """What the ledger lacks: subjects with neither a report nor a recorded search, and stale ones."""
+    found = list(ledger.gaps(reader.load(Layout(args.root)), args.months, args.as_of or date.today()))
+    print("\n".join([*found, f"{len(found)} subject(s) to look at."]))
+    return 0
 
 
 def _where(err: BaseException) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from schemas import BY_NAME, Table
-from schemas.base import AtMost, Equals, Line
+from schemas.base import AtMost, Equals, Line, first_day
 from schemas.fields import ISO_DATE, PARTIAL_DATE
 
 from .attribution import Attribution
@@ -32,7 +32,7 @@ def _exceeds(value: str, limit: str) -> bool:
     """Whether a value is greater than its limit: both numbers, or both dates written YYYY-MM-DD (which sort
     as text); values of other kinds are not compared."""
     if ISO_DATE.fullmatch(limit) and PARTIAL_DATE.fullmatch(value):  # a partial date by its first day
-        return (value + "-01-01"[len(value) - 4 :]) > limit
+        return first_day(value) > limit
     number, bound = _number(value), _number(limit)
     return number is not None and bound is not None and number > bound
 

@@ -18,7 +18,8 @@ from schemas.codes import UNIT
 
 MULTIPLIERS = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 QUALIFIERS = {"余": "more_than", "多": "more_than", "约": "about", "左右": "about", "以上": "at_least"}
-PREFIXES = {"约": "about", "突破": "more_than", "超过": "more_than"}
+PREFIXES = {"约": "about", "突破": "more_than", "超过": "more_than", "近": "at_most"}
+PREFIX = "|".join(PREFIXES)
 ORDINALS = {"第": "exact", "前": "at_most"}  # the qualifier of a rank printed after each mark: 第三, 前三
 LOOSE = {"前"}  # marks that are also plain words (目前, 此前): a mark only when no unit word follows (前三)
 SHARES = {"一半": ("50", "exact"), "半数": ("50", "exact"), "过半": ("50", "more_than")}  # in percent
@@ -52,7 +53,7 @@ MARKS = {mark: code.code for code in UNIT.codes for mark in code.marks}  # 第 a
 MARK = "|".join(MARKS)
 
 FIGURE = re.compile(
-    rf"^(?P<prefix>约|突破|超过)?(?P<mark>{MARK})?"
+    rf"^(?P<prefix>{PREFIX})?(?P<mark>{MARK})?"
     rf"(?:(?P<share>{SHARE})|(?P<half>{HALF})"
     rf"|(?P<number>{ARABIC_NUMBER}|{CHINESE_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}|{CHINESE_NUMBER}))?)"
     r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万)?(?P<q2>余|多)?"
@@ -187,7 +188,7 @@ NOT_AFTER = rf"(?<![\d{CHINESE_NUMERALS}])"  # a number starts at the first of i
 # words, a number in Arabic digits (after a mark of rank or not), an ordinal in Chinese numerals (第一, 前三),
 # or Chinese numerals, which `find` counts only before a unit word.
 SCAN = re.compile(
-    r"(?P<prefix>约|突破|超过)?"
+    rf"(?P<prefix>{PREFIX})?"
     rf"(?:{NOT_AFTER}(?P<share>{SHARE})"
     rf"|{NOT_AFTER}(?P<half>{HALF})(?={HALVED_PATTERN})"
     rf"|(?P<mark>{MARK})?(?P<arabic>{ARABIC_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}))?"

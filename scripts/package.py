@@ -108,7 +108,8 @@ def source_title(source: Any) -> str:
     said = f" ({' and '.join(inferred)} inferred)" if inferred else ""
     first, last = source.published_earliest, source.published_latest
     date = f"{first.isoformat()} to {last.isoformat()}" if first and last else source.published.isoformat()
-    return f"{source.publisher_zh}《{source.title_zh}》, {date}{said}"
+    title = f"《{source.title_zh}》" if source.title_zh else "（标题未见）"
+    return f"{source.publisher_zh}{title}, {date}{said}"
 
 
 def _sources(dataset: Dataset) -> list[dict[str, str]]:

@@ -44,7 +44,8 @@ def _results(ctx: Context, code: str, metric: str) -> str:
     if not found:
         return _count(0)
     shown = ctx.sep.join(
-        f"{reading(ctx, o)}{ctx.paren(esc(period(ctx, o)))} {cite(ctx, o['source_id'], o['locator'])}" for o in found
+        f"{reading(ctx, o)}{ctx.paren(esc(period(ctx, o)))} {cite(ctx, o['source_id'], o['locator'], words=o['figure_text'])}"
+        for o in found
     )
     return f'<span data-sort="{found[0]["value"]}">{shown}</span>'
 

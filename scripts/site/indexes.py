@@ -3,7 +3,7 @@
 from ..frontmatter import front_matter
 from . import compare, labels, measure, organization, region, source
 from .context import Context
-from .links import measure_title, policies, region_name
+from .links import measure_title, policies, region_name, source_title
 from .markup import esc, link, table
 from .summary import COMPARISON
 from .words import suffix
@@ -58,7 +58,7 @@ def _sources(ctx: Context) -> str:
     return table(
         [ctx.word(k) for k in ("name", "publisher", "published")],
         [
-            [link(ctx.text(s, "title"), f"{sid}.md"), esc(source.publisher(ctx, sid)), esc(source.published(ctx, sid))]
+            [link(source_title(ctx, s), f"{sid}.md"), esc(source.publisher(ctx, sid)), esc(source.published(ctx, sid))]
             for sid, s in ctx.data.sources.items()
         ],
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..simplified import to_simplified
 from .context import Context
+from .highlight import text_fragment
 from .markup import esc, link
 from .words import CHINESE, article_number
 
@@ -62,6 +63,14 @@ def source_date(source: Any) -> str:
     return f"{first}–{last[5:] if last[:4] == first[:4] else last}"
 
 
+def source_title(ctx: Context, s: Any) -> str:
+    """A source's title in the page's language; for a web page whose headline was not seen, its publisher and
+    date, said to be untitled."""
+    if s["title_zh"]:
+        return ctx.text(s, "title")
+    return ctx.word("untitled", publisher=ctx.text(s, "publisher"), date=source_date(s))
+
+
 def source_label(ctx: Context, sid: str) -> str:
     """A source by its publisher and date; in Chinese, the publisher in simplified characters, so that a
     paper printed in traditional ones (山西日報) goes by one name (山西日报)."""
@@ -78,17 +87,37 @@ def lines(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def cite(ctx: Context, sid: str, first: int, last: int | None = None) -> str:
-    """A link to a cited line (or run of lines) on the source's page, named by publisher, date and line."""
+def cite(ctx: Context, sid: str, first: int | None, last: int | None = None, words: str | None = None) -> str:
+    """A link to a cited line (or run of lines) on the source's page, named by publisher, date and line; for
+    a web page that is not archived (no line), a link to the source's page and one that opens the page with
+    the words as printed highlighted (`words`)."""
+    if first is None:
+        return web_cite(ctx, sid, words)
     last = first if last is None else last
     key = "cite_line" if first == last else "cite_lines"
     label = ctx.word(key, source=source_label(ctx, sid), lines=lines(first, last))
     return link(label, f"{ctx.up}sources/{sid}.md#L{first}")
 
 
+def web_cite(ctx: Context, sid: str, words: str | None) -> str:
+    """A row citing a web page: the source, and the page itself with the words highlighted."""
+    url = ctx.data.sources[sid]["url"]
+    target = text_fragment(url, words) if words else url
+    return f"{link(source_label(ctx, sid), f'{ctx.up}sources/{sid}.md')} {link(ctx.word('on_page'), target)}"
+
+
 def cite_rows(ctx: Context, rows: Iterable[Any]) -> str:
-    """The lines that some rows cite: per source, from the first line to the last."""
+    """The lines that some rows cite: per source, from the first line to the last (a row citing a web page,
+    which has no line, by its source)."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for row in rows:
+        if row["locator"] is None:
+            by_source.setdefault(row["source_id"], [])
+            continue
         by_source[row["source_id"]].append(row["locator"])
+    if any(not found for found in by_source.values()):
+        return ctx.semicolon.join(
+            cite(ctx, sid, min(found), max(found)) if found else source_link(ctx, sid)
+            for sid, found in by_source.items()
+        )
     return ctx.semicolon.join(cite(ctx, sid, min(found), max(found)) for sid, found in by_source.items())

@@ -40,7 +40,7 @@ def page(ctx: Context, oid: str) -> str:
     formerly = [p["id"] for p in ctx.data.orgs.values() if p["successor_id"] == oid]
     if formerly:
         facts.append(ctx.fact("predecessors", ctx.sep.join(org_link(ctx, p) for p in formerly)))
-    facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"])))
+    facts.append(ctx.fact("source", cite(ctx, o["source_id"], o["locator"], words=o["short_name_zh"] or o["name_zh"])))
     out += [*facts, ""]
     if o["note"]:
         out += [ctx.ours(o["note"]), ""]

@@ -7,7 +7,7 @@ from typing import Any
 from . import labels
 from .amounts import original, printed, reading
 from .context import Context
-from .links import source_date
+from .links import source_date, source_title
 from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
@@ -52,7 +52,7 @@ def description(ctx: Context, sid: str) -> str:
     """The page's summary for its meta description."""
     s = ctx.data.sources[sid]
     return ctx.word(
-        "describe_source", title=ctx.text(s, "title"), publisher=publisher(ctx, sid), date=published(ctx, sid)
+        "describe_source", title=source_title(ctx, s), publisher=publisher(ctx, sid), date=published(ctx, sid)
     )
 
 
@@ -65,9 +65,9 @@ def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
     archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
     out = [
-        f"# {esc(ctx.text(s, 'title'))}",
+        f"# {esc(source_title(ctx, s))}",
         "",
-        *original(ctx, s["title_zh"]),
+        *(original(ctx, s["title_zh"]) if s["title_zh"] else []),
         ctx.fact("publisher", publisher_link(ctx, sid)),
         ctx.fact("published", esc(published(ctx, sid))),
         ctx.fact("language", esc(ctx.code("sources", "language", s))),

@@ -80,7 +80,7 @@ def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> st
                 what += ctx.paren(printed(ctx, o[part]))
         cells = [what, reading(ctx, o), printed(ctx, o["figure_text"])]
         cells += [region_link(ctx, o["region_code"])] if with_region else []
-        out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"])])
+        out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"], words=o["figure_text"])])
     header = ["metric", "value", "printed", *(["region"] if with_region else []), "period", "source"]
     return table([ctx.word(k) for k in header], out)
 
@@ -184,7 +184,7 @@ def latest_report(ctx: Context, column: str, key: str) -> str:
         esc(ctx.code("project_updates", "status", u))
         + ctx.paren(esc(u["as_of"]))
         + f"{ctx.colon}{esc(u['status_zh'])}"
-        + ctx.paren(cite(ctx, u["source_id"], u["locator"]))
+        + ctx.paren(cite(ctx, u["source_id"], u["locator"], words=u["status_zh"]))
         for u in rows
     )
 
@@ -200,7 +200,7 @@ def updates(ctx: Context, rows: list[Any]) -> str:
                 esc(ctx.code("project_updates", "status", u)),
                 esc(u["status_zh"]),
                 esc(figure("observations", u["observation_id"])["figure_text"] if u["observation_id"] else ""),
-                cite(ctx, u["source_id"], u["locator"]),
+                cite(ctx, u["source_id"], u["locator"], words=u["status_zh"]),
             ]
             for u in rows
         ],

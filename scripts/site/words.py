@@ -80,6 +80,8 @@ WORDS = {
     "regions": ("地区", "Regions"),
     "organizations": ("机构", "Organizations"),
     "sources": ("来源", "Sources"),
+    "untitled": ("{publisher} {date} 的报道（存储副本未显示标题）", "{publisher}, {date} (headline not seen)"),
+    "on_page": ("在原文中查看", "See it on the page"),
     "cite_line": ("{source} 第{lines}行", "{source}, line {lines}"),
     "cite_lines": ("{source} 第{lines}行", "{source}, lines {lines}"),
     "data": ("数据：", "Data: "),
@@ -124,8 +126,8 @@ WORDS = {
         "{title} ({publisher}, {date}): the figures taken from it, its errata and every line the dataset cites.",
     ),
     "describe_comparison": (
-        "老区 35 个县（市、区）并列对比：帮扶单位、帮扶资金、来源中的数字和政策点名的项目，可按任一列排序。",
-        "The 35 counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
+        "老区各县（市、区）并列对比：帮扶单位、帮扶资金、来源中的数字和政策点名的项目，可按任一列排序。",
+        "The counties of the old area side by side: helping bodies, aid funds, figures from the sources and the "
         "projects the policy names, sortable by any column.",
     ),
     "rows_shown": ("共 {total} 条，这里列出前 {shown} 条。", "{total} rows; the first {shown} are shown here. "),
