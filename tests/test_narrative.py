@@ -72,7 +72,11 @@ def shared_runs(page: str, sources: list[str], allowed: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def wording(layout: Layout, sources_dir: Path) -> tuple[list[str], list[str]]:
     dataset = read(layout)[0]
-    sources = [letters((sources_dir / s.archive_file).read_text(encoding="utf-8")) for s in dataset.rows("sources")]
+    sources = [
+        letters((sources_dir / s.archive_file).read_text(encoding="utf-8"))
+        for s in dataset.rows("sources")
+        if s.archived
+    ]
     return sources, recorded(dataset)
 
 

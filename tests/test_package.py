@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 from schemas import BY_NAME, RESOURCES
+from schemas.codes import REGION_LEVEL
 from scripts import cli, package, reader, validate
 from scripts.cli import main
 from scripts.layout import ROOT, Layout
@@ -80,7 +81,7 @@ def test_foreign_keys_point_backwards_or_to_themselves_but_the_publisher_and_the
 def test_table_schema_carries_constraints_from_the_models():
     fields = {f["name"]: f for f in package.table_schema(BY_NAME["regions"])["fields"]}
     assert fields["code"]["constraints"] == {"pattern": "^[1-9][0-9]{5}$", "required": True, "unique": True}
-    assert fields["level"]["constraints"]["enum"] == ["province", "prefecture", "county"]
+    assert fields["level"]["constraints"]["enum"] == list(REGION_LEVEL.values())
     assert "required" not in fields["parent_code"].get("constraints", {})
 
 

@@ -71,7 +71,8 @@ def test_coverage_accounts_for_every_number(layout, sources_dir):
     tallies, problems = coverage.run(layout, read(layout)[0], sources_dir)
     assert not problems, "\n".join(map(str, problems[:20]))
     assert sum(t.found for t in tallies.values()) == sum(t.captured + t.excluded for t in tallies.values())
-    assert set(tallies) == {s["id"] for s in csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))}
+    sources = csv.DictReader((ROOT / "data/sources.csv").open(encoding="utf-8"))
+    assert set(tallies) == {s["id"] for s in sources if s["archived"] == "true"}  # the web pages: nothing to count
 
 
 def test_an_uncaptured_number_fails_coverage(data_copy, drop_row, sources_dir):

@@ -4,6 +4,7 @@ are stemmed, and a place name does not find a longer word it runs across."""
 
 import asyncio
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -50,13 +51,18 @@ def search_everything(client, term: str) -> Counter:
 
 
 def holding(db, searchable: dict[str, list[str]], term: str) -> Counter:
-    """The rows of each table whose indexed text holds the term, as printed or in simplified script."""
+    """The rows of each table whose indexed text holds the term, as printed or in simplified script: the term
+    itself, or every word the search cuts it into (a search asks for each word, wherever it stands, so that a
+    cell listing several phrases, such as the queries of a search record, holds a term whose words are in two
+    of them)."""
     found: Counter = Counter()
     with sqlite3.connect(db) as conn:
+        words = re.findall(r'"((?:[^"]|"")+)"', Segmenter.of(conn).query(term))
         for table, columns in searchable.items():
             for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 text = " ".join(v for v in row if v)
-                found[table] += term in text or term in to_simplified(text)
+                simplified = to_simplified(text)
+                found[table] += term in text or term in simplified or all(w in simplified for w in words)
     return +found
 
 

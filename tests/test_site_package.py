@@ -65,9 +65,11 @@ def test_counts_are_written_as_words(n, zh, en):
 def test_the_narrative_counts_the_sources_from_the_data(built, table):
     home = (built.root / "site" / "index.html").read_text(encoding="utf-8")
     english = (built.root / "site" / "en" / "index.html").read_text(encoding="utf-8")
-    n = len(table("sources"))
-    assert f"所有内容来自{counted(n, '份', 'zh')}存档文献" in home
+    n = sum(s["archived"] == "true" for s in table("sources"))
+    web = len(table("sources")) - n
+    assert f"内容来自{counted(n, '份', 'zh')}存档文献和" in home and f"{counted(web, '个', 'zh')}只引用" in home
     assert f"Everything comes from {counted(n, '', 'en')} archived documents" in english
+    assert f"{counted(web, '', 'en')} web pages cited but not archived" in english
     assert "{{" not in home + english
 
 
@@ -187,7 +189,7 @@ def test_a_source_page_says_what_is_inferred_and_where_a_copy_is(built):
     assert "- 网址：未找到公开副本（查找于 2026-11-23）" in page
     english = (built.docs / "sources" / "sxgov-2021-36.en.md").read_text(encoding="utf-8")
     assert "- Address: [http://redsx.org.cn/yaowen/117.html](http://redsx.org.cn/yaowen/117.html)" in english
-    assert "(republication, checked on 2026-11-23)" in english
+    assert "(republication: Hongse Shanxi (Red Shanxi), checked on 2026-11-23)" in english  # and who republished it
     assert "长治日报（推断）" in (built.docs / "sources" / "index.md").read_text(encoding="utf-8")
     figures = (built.fragments / "figures.czrb-2024-11-page.zh.md").read_text(encoding="utf-8")
     assert "长治日报 2024-11-28–12-03 第94行" in figures

@@ -11,10 +11,10 @@ from collections import Counter, defaultdict
 import yaml
 
 from ..layout import Layout
-from . import charts, county_map, featured, jsonld, tables
+from . import charts, county_map, featured, feed, jsonld, ledger, tables
 from .context import Context
 from .data import Data
-from .downloads import download_table, downloads
+from .downloads import download_table, downloads, up
 from .labels import code, in_code_order
 from .links import cite_rows, measure_link, org_link, source_link
 from .markup import esc, figure, link, table
@@ -24,7 +24,8 @@ from .words import GAP, LANGS, counted, other, section_number
 # The counts the narrative states, each read from the database (`{{ count.<name>.zh.md }}`): its SQL and its
 # Chinese measure word. A page never states such a count by hand (tests/test_counts.py).
 COUNTS = {
-    "archived-sources": ("SELECT count(*) FROM sources WHERE archive_file IS NOT NULL", "份"),
+    "archived-sources": ("SELECT count(*) FROM sources WHERE archived = 1", "份"),
+    "web-sources": ("SELECT count(*) FROM sources WHERE archived = 0", "个"),
     "old-area-counties": ("SELECT count(*) FROM county_profiles WHERE taihang_old_area = 1", "个"),
     "old-area-cities": ("SELECT count(DISTINCT city_code) FROM county_profiles WHERE taihang_old_area = 1", "个"),
     "sections": ("SELECT count(DISTINCT section_number) FROM policy_measures", "个"),
@@ -158,6 +159,14 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),
         "citation": citation(ctx, layout),
+        "ledger-summary": ledger.summary(ctx),
+        "ledger-board": ledger.board(ctx),
+        "ledger-measures": ledger.by_measure(ctx),
+        "ledger-targets": ledger.targets(ctx),
+        "ledger-line": ledger.home_line(ctx),
+        "ledger-feed": ctx.word(
+            "feed_link", feed=f'<a href="{up(ctx.lang)}{feed.path(ctx.lang)}">{ctx.word("feed_name")}</a>'
+        ),
     }
     named |= {
         f"count.{name}": counted(ctx.data.rows(sql)[0][0], measure, ctx.lang) for name, (sql, measure) in COUNTS.items()

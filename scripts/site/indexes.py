@@ -1,14 +1,14 @@
 """The index page of each kind of generated page: regions, organizations, measures and sources."""
 
 from ..frontmatter import front_matter
-from . import compare, labels, measure, organization, region, source
+from . import compare, labels, ledger, measure, organization, project, region, source
 from .context import Context
-from .links import measure_title, policies, region_name, source_title
+from .links import measure_link, measure_title, policies, region_name, source_title
 from .markup import esc, link, table
 from .summary import COMPARISON
 from .words import suffix
 
-PAGES = {kind.FOLDER: kind for kind in (region, organization, measure, source)}  # the kinds with an index
+PAGES = {kind.FOLDER: kind for kind in (region, organization, measure, project, source)}  # the kinds with an index
 
 
 def _regions(ctx: Context) -> str:
@@ -64,12 +64,27 @@ def _sources(ctx: Context) -> str:
     )
 
 
+def _projects(ctx: Context) -> str:
+    return table(
+        [ctx.word(k) for k in ("project", "measure", "standing")],
+        [
+            [
+                link(ctx.text(p, "name"), f"{p['id']}.md"),
+                measure_link(ctx, p["measure_id"]),
+                esc(ledger.label(ctx, ledger.standing(ledger.steps(ctx, "project_id", p["id"])))),
+            ]
+            for p in ctx.data.rows("SELECT * FROM projects ORDER BY measure_id, id")
+        ],
+    )
+
+
 def pages(ctx: Context) -> dict[str, str]:
     """Each index page, by its path under docs/."""
     heads = {
         region.FOLDER: (ctx.word("regions"), _regions),
         organization.FOLDER: (ctx.word("organizations"), _organizations),
         measure.FOLDER: (ctx.word("measures_of", policy=policies(ctx, ctx.data.measure_policies())), _measures),
+        project.FOLDER: (ctx.word("projects"), _projects),
         source.FOLDER: (ctx.word("sources"), _sources),
     }
     counts = {folder: len(kind.keys(ctx)) for folder, kind in PAGES.items()}

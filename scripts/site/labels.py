@@ -45,6 +45,15 @@ def text(row: Any, base: str, lang: str) -> str:
     return row[f"{base}_{lang}"]
 
 
+def printed_words(model: type[Table], row: Any) -> str | None:
+    """The words as printed that a row rests on, which a link to a web page highlights: its figure as printed,
+    or the first text its citation names."""
+    cites = model.meta.cites
+    if cites is None:
+        return None
+    return (row[cites.figure] if cites.figure else None) or row[cites.texts[0].column]
+
+
 def citing_models() -> list[type[Table]]:
     """The tables whose rows cite a source line, in the package's order."""
     return [model for model in RESOURCES if model.meta.cites]

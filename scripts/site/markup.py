@@ -46,7 +46,7 @@ def chinese_marked(value: object) -> str:
 
 def link(label: object, target: str) -> str:
     """A Markdown link with an escaped label; the target is percent-encoded where it needs to be."""
-    return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&')})"
+    return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&%')})"  # % stays: an address may be encoded
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -21,14 +21,15 @@ from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
-from . import featured, fragments, indexes, inputs, measure, organization, region, search, source
+from . import featured, fragments, indexes, inputs, measure, organization, project, region, search, source
 from .context import Context
 from .data import Data
 from .downloads import downloads
+from .feed import feeds
 from .words import LANGS, suffix
 
 # Each: FOLDER, keys(ctx), and for a key description(ctx, key), names(ctx, key) and page(ctx, key).
-PAGE_KINDS = (region, organization, measure, source)
+PAGE_KINDS = (region, organization, measure, project, source)
 
 
 def kind_pages(ctx: Context, kind: Any) -> dict[str, str]:
@@ -103,4 +104,7 @@ def build(layout: Layout) -> Path:
             target = tmp / "downloads" / download.name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(download.path, target)
+        with Data(layout.database) as data:
+            for name, content in feeds(data).items():
+                (tmp / name).write_bytes(content)
     return layout.site

@@ -85,7 +85,7 @@ def _projects(ctx: Context, code: str) -> str:
         "WHERE pr.region_code = ? ORDER BY p.measure_id, p.id",
         code,
     )
-    return projects(ctx, rows, ("project", "category", "action", "measure", "source"))
+    return projects(ctx, rows, ("project", "category", "measure", "report"))
 
 
 def _children(ctx: Context, code: str) -> str:

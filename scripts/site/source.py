@@ -7,7 +7,7 @@ from typing import Any
 from . import labels
 from .amounts import original, printed, reading
 from .context import Context
-from .links import source_date, source_title
+from .links import cite, source_date, source_title
 from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
@@ -40,11 +40,14 @@ def publisher_link(ctx: Context, sid: str) -> str:
 
 
 def address(ctx: Context, s: Any) -> str:
-    """Where a public copy of the source is, what kind of copy it is and when it was checked; or that none
-    was found."""
+    """Where a public copy of the source is, what kind of copy it is (a republication with the site that
+    republished it) and when it was checked; or that none was found."""
     if not s["url"]:
         return esc(ctx.word("no_copy", date=s["url_checked"]))
-    said = ctx.word("copy_checked", kind=ctx.code("sources", "url_kind", s), date=s["url_checked"])
+    kind = ctx.code("sources", "url_kind", s)
+    if s["host_zh"]:
+        kind += ctx.colon + ctx.text(s, "host")
+    said = ctx.word("copy_checked", kind=kind, date=s["url_checked"])
     return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
@@ -63,7 +66,10 @@ def names(ctx: Context, sid: str) -> list[str]:
 
 def page(ctx: Context, sid: str) -> str:
     s = ctx.data.sources[sid]
-    archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
+    if s["archived"]:
+        archive = f"{code(s['archive_file'])} · SHA-256 {code(s['sha256'])} · {ctx.word('lines', n=s['lines'])}"
+    else:
+        archive = esc(ctx.word("not_archived", how=ctx.code("sources", "consulted", s), date=s["url_checked"]))
     out = [
         f"# {esc(source_title(ctx, s))}",
         "",
@@ -88,7 +94,7 @@ def page(ctx: Context, sid: str) -> str:
                 f"{ctx.word('errata')} {{ #{ERRATA_ANCHOR} }}",
                 errata(ctx, ctx.data.rows("SELECT * FROM errata WHERE source_id = ? ORDER BY locator, id", sid)),
             ),
-            (ctx.word("cited"), cited_lines(ctx, sid)),
+            (ctx.word("cited"), cited_lines(ctx, sid) if s["archived"] else cited_words(ctx, sid)),
         ]
     )
     return "\n".join(out)
@@ -122,6 +128,17 @@ def cited_lines(ctx: Context, sid: str) -> str:
             ]
         )
     return table(header, out)
+
+
+def cited_words(ctx: Context, sid: str) -> str:
+    """Every row that cites a web page that is not archived: its table, the row, and the words as printed,
+    linked to the page with those words highlighted."""
+    out = []
+    for model in labels.citing_models():
+        for row in ctx.data.rows(f'SELECT * FROM "{model.meta.resource}" WHERE source_id = ? ORDER BY rowid', sid):
+            words = labels.printed_words(model, row)
+            out.append([esc(labels.title(model, ctx.lang)), _entry(ctx, model, row), cite(ctx, sid, None, words=words)])
+    return table([ctx.word(k) for k in ("table", "rows", "printed")], out)
 
 
 def _entry(ctx: Context, model: Any, row: Any) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from .amounts import printed, reading
 from .context import Context
 from .links import cite, measure_link, org_link, region_link
-from .markup import code, esc, table
+from .markup import code, esc, link, table
 
 ROWS_SHOWN = 150  # the most rows a table of a page renders: a page's size and build time do not grow with the data
 
@@ -230,7 +230,7 @@ def project_places(ctx: Context, pid: str) -> str:
 
 
 PROJECT_CELLS = {  # a column of a table of projects: its heading word, and how a cell of it is written
-    "project": lambda ctx, p: esc(ctx.text(p, "name")),
+    "project": lambda ctx, p: link(ctx.text(p, "name"), f"{ctx.up}projects/{p['id']}.md"),
     "category": lambda ctx, p: esc(ctx.code("projects", "category", p)),
     "action": lambda ctx, p: esc(p["action_zh"]),
     "region": lambda ctx, p: project_places(ctx, p["id"]),

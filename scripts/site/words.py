@@ -5,10 +5,13 @@ name, title and figure from the database. A Chinese page takes full-width punctu
 an English page the ASCII forms.
 """
 
+from .ledger_words import LEDGER_WORDS
+
 CHINESE, ENGLISH = "zh", "en"
 LANGS = (CHINESE, ENGLISH)  # Chinese first: the default language of the site
 
 WORDS = {
+    **LEDGER_WORDS,
     "aid": ("帮扶", "Aid received"),
     "aid_given": ("提供的帮扶", "Aid given"),
     "body": ("帮扶单位", "Helping body"),
