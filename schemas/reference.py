@@ -172,13 +172,13 @@ class Source(Table):
             raise ColumnError("archive_file", "an archive_file, sha256 and lines: the source is archived")
         if not self.archived and files != (None, None, None):
             raise ColumnError("archive_file", "no archive_file, sha256 or lines: the source is not archived")
-        if (self.title_zh is None) != (self.title_en is None):
-            raise ColumnError("title_en", "a title in English exactly when there is one in Chinese")
         if self.title_zh is None and (self.archived or NO_HEADLINE not in (self.notes or "")):
             expected = (
                 "a title: the source is archived" if self.archived else f"a title, or notes that say {NO_HEADLINE!r}"
             )
             raise ColumnError("title_zh", expected)
+        if (self.title_zh is None) != (self.title_en is None):
+            raise ColumnError("title_en", "a title in English exactly when there is one in Chinese")
         if not self.archived and not self.url:
             raise ColumnError("url", "the address of the page: a source that is not archived is cited by it")
         if bool(self.host_zh and self.host_en) != (self.url_kind == "republication"):

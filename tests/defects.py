@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import BY_NAME
-from schemas.reference import NO_PUBLIC_COPY
+from schemas.reference import NO_HEADLINE, NO_PUBLIC_COPY
 from scripts.layout import ROOT, Layout
 from scripts.problems import Problem
 
@@ -147,6 +147,12 @@ def _successors() -> set[str]:
     return {r["successor_id"] for r in read_rows(ROOT / "data" / "organizations.csv")[1] if r["successor_id"]}
 
 
+@functools.cache
+def _web() -> set[str]:
+    """The sources of the real data that are web pages cited by their address, not archived."""
+    return {r["id"] for r in read_rows(ROOT / "data" / "sources.csv")[1] if r["archived"] == "false"}
+
+
 SOURCES = BY_NAME["sources"].columns()
 DEFECTS: dict[str, Defect] = {
     "bad_code": Defect(
@@ -184,6 +190,51 @@ DEFECTS: dict[str, Defect] = {
     ),
     "note_without_rendering": Defect(
         "errata", "a value present in translations.text_en", "reason", "A reason no one has rendered in Chinese."
+    ),
+    # The ledger's sources and rows: a web page is cited by its address and words, an archived source by line.
+    "line_of_a_web_page": Defect(
+        "project_updates", "no line: ", "locator", "3", where=lambda r: r["source_id"] in _web()
+    ),
+    "no_line_of_an_archived_source": Defect(
+        "project_updates", "a line of ", "locator", "", where=lambda r: r["source_id"] not in _web()
+    ),
+    "archived_without_its_file": Defect(
+        "sources", "an archive_file, sha256 and lines", "archive_file", "", where=lambda r: r["archived"] == "true"
+    ),
+    "republication_without_its_host": Defect(
+        "sources",
+        "host_zh and host_en, the republishing site, exactly for a republication",
+        "host_zh",
+        "",
+        where=lambda r: r["archived"] == "false" and r["url_kind"] == "republication",
+    ),
+    "web_page_checked_against_an_archive": Defect(
+        "sources",
+        "'stored_copy' or 'live_page': the page is not archived",
+        "consulted",
+        "archived_copy",
+        where=lambda r: r["archived"] == "false",
+    ),
+    "web_page_not_http": Defect(
+        "sources", "", "url", "ftp://example.org/page.html", where=lambda r: r["archived"] == "false"
+    ),
+    "web_page_without_publisher": Defect(
+        "sources", "a value: this column is required", "publisher_id", "", where=lambda r: r["archived"] == "false"
+    ),
+    "untitled_without_saying_so": Defect(
+        "sources",
+        f"a title, or notes that say {NO_HEADLINE!r}",
+        "title_zh",
+        "",
+        where=lambda r: r["archived"] == "false" and bool(r["title_zh"]) and not r["notes"],
+    ),
+    "status_outside_the_code_table": Defect("project_updates", "one of ", "status", "finished"),
+    "report_on_an_unknown_project": Defect(
+        "project_updates",
+        "a value present in projects.id",
+        "project_id",
+        "no-such-project",
+        where=lambda r: bool(r["project_id"]),
     ),
     "english_in_chinese": Defect(
         "translations",

@@ -19,7 +19,8 @@ from scripts.database import searchable
 from scripts.layout import ROOT, Layout
 from scripts.package import table_schema
 from scripts.serve import PREFIX, server
-from tests.defects import old_area_codes
+from scripts.site.highlight import text_fragment
+from tests.defects import data_rows, old_area_codes
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -410,3 +411,18 @@ def test_every_county_on_the_map_is_a_target_of_24_px_on_a_phone(browser, base_u
     page.close()
     assert len(sizes) == len(old_area_codes())
     assert [name for name, size in sizes if size < 24] == []
+
+
+def test_a_highlight_link_scrolls_the_words_into_view(browser, base_url):
+    """A text-fragment link built as the site builds them, on a local page: Chromium scrolls to the words (a
+    target of the policy printed with 、, which the link encodes), and does not without the fragment."""
+    words = next(t["text_zh"] for t in data_rows("policy_targets") if "、" in t["text_zh"])
+    for url, scrolled in ((base_url + "policy/", False), (text_fragment(base_url + "policy/", words), True)):
+        page = browser.new_page(viewport=VIEWPORTS["phone"])
+        page.goto(url, wait_until="load")
+        if scrolled:
+            page.wait_for_function("window.scrollY > 0", timeout=5000)
+        else:
+            page.wait_for_timeout(500)
+            assert page.evaluate("window.scrollY") == 0
+        page.close()

@@ -58,6 +58,21 @@ EXPECTED = {
     ),
     "figures_from_source": lambda r: any(x["figure_text"] == "70亿亿元" and x["reading"] == "70亿元" for x in r),
     "old_area_counties": lambda r: sorted(x["code"] for x in r) == sorted(old_area_codes()),
+    # the ledger's queries, against the data: the example project's reports, oldest first
+    "project_timeline": lambda r: (
+        [x["as_of"] for x in r]
+        == sorted(u["as_of"] for u in data_rows("project_updates") if u["project_id"] == "xiongan-xinzhou-hsr")
+        and len(r) > 0
+    ),
+    "ledger_since": lambda r: (
+        len(r) == sum(u["as_of"] >= "2025-01-01" for u in data_rows("project_updates"))
+        and all(x["as_of"] >= "2025-01-01" for x in r)
+    ),
+    "projects_without_report_since": lambda r: (
+        {x["project_id"] for x in r}
+        == {p["id"] for p in data_rows("projects")}
+        - {u["project_id"] for u in data_rows("project_updates") if u["as_of"] >= "2024-01-01"}
+    ),
 }
 
 

@@ -212,3 +212,36 @@ def test_refusals_of_capture(project, capsys):
         out, err = capsys.readouterr()
         assert expected in err and "Traceback" not in out + err, (argv, err)
     assert not (root / "data/drafts.csv").exists()
+
+
+WEB = [
+    "--id", "shanxi-daily-20260305",
+    "--publisher-zh", "山西日报", "--publisher-en", "Shanxi Daily", "--publisher-id", "shanxi-daily",
+    "--title-zh", "某县道路建成通车", "--title-en", "A county road opens", "--kind", "news", "--date", "2026-03-05",
+    "--url", "https://example.org/news/2026/0305.html", "--url-kind", "original", "--url-checked", "2026-12-05",
+]  # fmt: skip
+
+
+def test_adding_a_web_source_and_a_ledger_entry_end_to_end(project, capsys):
+    """CONTRIBUTING's walk-through of the ledger: a web page with `source add` and no file, a dated report
+    citing it by its words, a search, then package, verify and `ledger gaps`."""
+    root, folder = project
+    before = sorted(folder.iterdir())
+    assert run(root, folder, "source", "add", *WEB) == 0
+    assert sorted(folder.iterdir()) == before  # nothing archived
+    project_id = rows(root / "data/projects.csv")[0]["id"]
+    note = "A made-up report that the road opened."
+    report = {"id": "example-road-opened-2026-03", "project_id": project_id, "source_id": "shanxi-daily-20260305"}
+    report |= {"as_of": "2026-03", "status_zh": "建成通车", "status": "in_service", "note": note}
+    append(root / "data/project_updates.csv", [report])
+    append(root / "data/translations.csv", [{"text_en": note, "text_zh": "编造的报道：道路建成通车。"}])
+    search = {"id": f"{project_id}-2026-12-06", "project_id": project_id, "searched_on": "2026-12-06"}
+    search |= {"queries": "某县道路 通车 | 某县道路 建成", "result": "found"}
+    search |= {"searched_in": rows(root / "data/ledger_searches.csv")[0]["searched_in"]}
+    append(root / "data/ledger_searches.csv", [search])
+    assert main(["--root", str(root), "package"]) == 0
+    capsys.readouterr()
+    assert run(root, folder, "verify") == 0
+    assert "No problems found." in capsys.readouterr().out
+    assert main(["--root", str(root), "ledger", "gaps", "--as-of", "2026-12-06"]) == 0
+    assert f"projects {project_id}:" not in capsys.readouterr().out  # it has a report of this year

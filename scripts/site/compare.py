@@ -5,7 +5,10 @@ reader sort by any column."""
 
 from typing import Any
 
+from schemas.codes import PROJECT_STATUS
+
 from ..frontmatter import front_matter
+from . import ledger
 from .amounts import reading
 from .context import Context
 from .featured import BAR_CHARTS
@@ -50,11 +53,26 @@ def _results(ctx: Context, code: str, metric: str) -> str:
     return f'<span data-sort="{found[0]["value"]}">{shown}</span>'
 
 
+def _begun(ctx: Context, code: str) -> tuple[int, int]:
+    """Of the projects named in a county: how many stand at started or being built, and how many in service
+    (in whole or in part), by the ledger."""
+    pids = [
+        r["project_id"]
+        for r in ctx.data.rows("SELECT DISTINCT project_id FROM project_regions WHERE region_code = ?", code)
+    ]
+    stages = [
+        PROJECT_STATUS[s].stage if s != ledger.NONE else 0
+        for s in (ledger.standing(ledger.steps(ctx, "project_id", p)) for p in pids)
+    ]
+    opened = sum(s >= ledger.OPENED for s in stages)
+    return sum(ledger.STARTED <= s < ledger.OPENED for s in stages), opened
+
+
 def page(ctx: Context) -> str:
     metrics = _metrics(ctx)
     header = [ctx.word(k) for k in ("county", "city", "paired_bodies", "group_bodies")]
     header += [esc(ctx.text(ctx.data.metrics[m], "name")) for m in metrics]
-    header += [ctx.word(k) for k in ("figures", "projects")]
+    header += [ctx.word(k) for k in ("figures", "projects", "started_count", "opened")]
     rows = []
     for county in ctx.data.rows(f"SELECT * FROM {VIEW} WHERE taihang_old_area = 1 ORDER BY code"):
         code = county["code"]
@@ -68,6 +86,7 @@ def page(ctx: Context) -> str:
                 *(_results(ctx, code, m) for m in metrics),
                 _count(county["observations"]),
                 _count(county["projects"]),
+                *(_count(n) for n in _begun(ctx, code)),
             ]
         )
     return "\n".join(

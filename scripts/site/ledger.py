@@ -13,6 +13,7 @@ from typing import Any
 from schemas import PACKAGE
 from schemas.codes import PROJECT_STATUS
 
+from ..ledger import OPENED, STARTED
 from .context import Context
 from .links import cite, measure_link
 from .markup import esc, link, table
@@ -129,8 +130,8 @@ def by_measure(ctx: Context) -> str:
         if not named:
             continue
         stages = [PROJECT_STATUS[s].stage if s != NONE else 0 for s in named]
-        opened = sum(s >= PROJECT_STATUS["partly_in_service"].stage for s in stages)
-        started = sum(PROJECT_STATUS["started"].stage <= s < PROJECT_STATUS["partly_in_service"].stage for s in stages)
+        opened = sum(s >= OPENED for s in stages)
+        started = sum(STARTED <= s < OPENED for s in stages)
         cells.append([measure_link(ctx, mid), str(len(named)), str(opened), str(started), str(named.count(NONE))])
     return table([ctx.word(k) for k in ("measure", "projects", "opened", "started_count", "no_report_found")], cells)
 

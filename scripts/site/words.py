@@ -151,14 +151,16 @@ WORDS = {
         "山西太行革命老区 {n} 个县（市、区），按区划代码排列；点击表头可按该列排序。"
         "结对帮扶单位是原文写明与该县结对的单位，成组帮扶单位是原文列在一组名单中、帮扶包括该县在内几个县的单位。"
         "帮扶成效各列即帮扶历史图表中的指标，各附期间和出处；各单位开始帮扶的年份不同，累计数不宜直接比较。"
-        "数字和项目两列是来源中关于该县的数字和政策点名的项目的个数。“—”表示来源中没有，并不等于没有帮扶。",
+        "数字和项目两列是来源中关于该县的数字和政策点名的项目的个数；最后两列是这些项目中，落实台账里有开工或在建报道的、有投用报道的个数。"
+        "“—”表示来源中没有，并不等于没有帮扶或没有进展。",
         "The {n} counties of Shanxi's Taihang revolutionary old area, by division code; select a column's heading "
         "to sort by it. Bodies paired with it are those the text pairs with the county; bodies in groups are those "
         "the text lists as a group aiding several counties, this one among them. The aid results are the metrics of "
         "the aid history's charts, each with its period and source; the bodies began in different years, so the "
-        "running totals are not directly comparable. The last two columns count the figures the sources give for "
-        "the county and the projects the policy names for it. A dash means the sources say nothing, not that no "
-        "aid was given.",
+        "running totals are not directly comparable. Then come the figures the sources give for the county, the "
+        "projects the policy names for it, and of those how many the ledger has reports of as started or being "
+        "built, and as in service. A dash means the sources say nothing, not that no aid was given or nothing "
+        "was done.",
     ),
     "division_code": ("行政区划代码（GB/T 2260）", "Division code (GB/T 2260)"),
     "errata_elsewhere": (
