@@ -3,10 +3,7 @@
 LEDGER_WORDS = {
     "no_report_found": ("未找到报道", "No report found"),
     "no_report_since": ("未找到 2021 年以后的报道（检索于 {date}）", "No report after 2021 found (searched on {date})"),
-    "newest_report": (
-        "最近一次报道：{date}（距数据发布 {months} 个月）",
-        "Newest report: {date} ({months} months before this release)",
-    ),
+    "newest_report": ("{date}（距本版数据发布 {months} 个月）", "{date} ({months} months before this release)"),
     "ledger_counts": (
         "政策点名的 {n} 个项目，按报道中最远的进展分组；点击一组跳到它的名单：",
         "The {n} projects the policy names, grouped by the furthest stage a report gives them; select a group to go to its list:",
