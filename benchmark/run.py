@@ -261,6 +261,7 @@ def pages(layout: Layout) -> dict[str, str]:
     db.close()
     params = {"region_code": code, "metric_id": "m07", "q": "元", "city_code": code[:4] + "00", "year": "2025"}
     params |= {"organization_id": "bench-org", "source_id": "bench", "page": "1"}  # 元 is in every figure
+    params |= {"project_id": "bench-project", "since": "2020-01-01"}  # the synthetic package has no ledger rows
     found = {q.name: f"/taihang/{q.name}?{urlencode({k: params[k] for k in q.example})}" for q in QUERIES}
     return found | {table: f"/taihang/{table}?" for table in TABLE_PAGES}
 

@@ -9,6 +9,7 @@ from .markup import code, esc, sections, table
 from .tables import project_places
 
 FOLDER = "projects"
+SEARCH_BOOST = 0.5  # a project's page comes after the bodies, places and pages whose names match
 
 
 def keys(ctx: Context) -> list[str]:

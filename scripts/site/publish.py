@@ -35,7 +35,9 @@ PAGE_KINDS = (region, organization, measure, project, source)
 def kind_pages(ctx: Context, kind: Any) -> dict[str, str]:
     """The pages of one kind in one language, by their paths under docs/."""
     return {
-        f"{kind.FOLDER}/{key}{suffix(ctx.lang)}.md": front_matter(kind.description(ctx, key), kind.names(ctx, key))
+        f"{kind.FOLDER}/{key}{suffix(ctx.lang)}.md": front_matter(
+            kind.description(ctx, key), kind.names(ctx, key), getattr(kind, "SEARCH_BOOST", None)
+        )
         + kind.page(ctx, key)
         for key in kind.keys(ctx)
     }

@@ -12,6 +12,7 @@ from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
 FOLDER = "sources"
+SEARCH_BOOST = 0.5  # a source's headline may hold any word: it comes after the names that match
 ERRATA_ANCHOR = "errata"  # the errata section of a source page, in both languages
 
 
