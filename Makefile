@@ -70,4 +70,4 @@ lock:
 	$(PYTHON) -m uv pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) build dist site node_modules .cache .pytest_cache .ruff_cache docs/regions docs/organizations docs/measures docs/sources
+	rm -rf $(VENV) build dist site node_modules .cache .pytest_cache .ruff_cache docs/regions docs/organizations docs/measures docs/sources docs/projects docs/f

@@ -20,6 +20,7 @@ from .policy import (
     ProjectUpdate,
     TargetAssessment,
 )
+from .proof import AddressSearch, Corroboration
 from .publication import CodeLabel, FeaturedFigure, Translation
 from .reference import Organization, Region, Source
 from .statistics import Metric, Observation
@@ -40,6 +41,8 @@ RESOURCES: tuple[type[Table], ...] = (
     Metric,
     Erratum,
     Observation,
+    Corroboration,
+    AddressSearch,
     ProjectUpdate,
     LedgerSearch,
     TargetAssessment,

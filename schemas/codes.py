@@ -111,6 +111,7 @@ LANGUAGE = _table(
     "Language",
     ("zh-Hans", "简体中文", "Chinese (simplified)"),
     ("zh-Hant", "繁体中文", "Chinese (traditional)"),
+    ("en", "英文", "English"),
 )
 URL_KIND = _table(
     "url_kind",

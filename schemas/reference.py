@@ -52,11 +52,14 @@ class Source(Table):
 
     id: Slug = column("来源标识", "Source identifier (stable slug).")
     title_zh: Text | None = column(
-        "中文标题（原文字形；未存档的网页若存储副本未显示标题则为空，备注中说明）",
-        "Title in Chinese, in the script the source uses; empty only for a web page whose stored copy showed no "
-        "headline, which the notes say.",
+        "中文标题（原文字形；英文来源为本项目的翻译；未存档的网页若存储副本未显示标题则为空，备注中说明）",
+        "Title in Chinese, in the script the source uses (our translation for a source in English); empty only for "
+        "a web page whose stored copy showed no headline, which the notes say.",
     )
-    title_en: Text | None = column("英文标题（本项目翻译；无中文标题时为空）", "Title in English (our translation).")
+    title_en: Text | None = column(
+        "英文标题（本项目翻译；英文来源为原文标题；无中文标题时为空）",
+        "Title in English: our translation, or as printed for a source in English.",
+    )
     publisher_zh: Text = column("发布者中文名", "Publisher, in Chinese.")
     publisher_en: Text = column("发布者英文名", "Publisher, in English.")
     publisher_id: OrganizationRef = column(

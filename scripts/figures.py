@@ -17,6 +17,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from schemas.codes import UNIT
 
 MULTIPLIERS = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+# A figure on an English page that corroborates one (3.29 million): its multiplier word, after a space or
+# not (the checks compare text without white space).
+MULTIPLIERS |= {"million": 1_000_000, "billion": 1_000_000_000}
 QUALIFIERS = {"余": "more_than", "多": "more_than", "约": "about", "左右": "about", "以上": "at_least"}
 PREFIXES = {"约": "about", "突破": "more_than", "超过": "more_than", "近": "at_most"}
 PREFIX = "|".join(PREFIXES)
@@ -56,7 +59,7 @@ FIGURE = re.compile(
     rf"^(?P<prefix>{PREFIX})?(?P<mark>{MARK})?"
     rf"(?:(?P<share>{SHARE})|(?P<half>{HALF})"
     rf"|(?P<number>{ARABIC_NUMBER}|{CHINESE_NUMBER})(?:至(?P<upper>{ARABIC_NUMBER}|{CHINESE_NUMBER}))?)"
-    r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万)?(?P<q2>余|多)?"
+    r"(?P<q1>余|多)?(?P<multiplier>万亿|亿|千|万| ?million| ?billion)?(?P<q2>余|多)?"
     r"(?P<unit>.*?)"
     r"(?P<suffix>以上|左右)?$"
 )
@@ -166,10 +169,10 @@ def parse(text: str) -> Figure:
     elif g["half"]:
         if g["mark"] or not unit:
             raise ValueError(f"a half needs a unit word after it: {text!r}")
-        value = _half(g["half"]) * MULTIPLIERS[g["multiplier"] or ""]
+        value = _half(g["half"]) * MULTIPLIERS[(g["multiplier"] or "").strip()]
     else:
-        value = number(g["number"]) * MULTIPLIERS[g["multiplier"] or ""]
-    upper = number(g["upper"]) * MULTIPLIERS[g["multiplier"] or ""] if g["upper"] else None
+        value = number(g["number"]) * MULTIPLIERS[(g["multiplier"] or "").strip()]
+    upper = number(g["upper"]) * MULTIPLIERS[(g["multiplier"] or "").strip()] if g["upper"] else None
     if upper is not None:
         qualifiers.append("range")  # 2至3: the value is the lower end, `upper` the upper
     mark = ordinal_mark(g["mark"], unit)

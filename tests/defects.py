@@ -66,7 +66,7 @@ class Defect:
     where validate reports it (line, column, value), given the header and the rows."""
 
     table: str
-    expected: str
+    expected: str | Callable[[Row], str]  # the rule's words, or a function of the defective row (before the defect)
     column: str = ""
     value: str | Callable[[Row, list[Row]], str] = ""
     where: Callable[[Row], bool] = lambda row: True
@@ -82,15 +82,17 @@ class Defect:
         if self.file:
             path.write_bytes(self.file(path.read_bytes()))
             line, column, field, value = self.at(header, rows) if self.at else (0, 0, "", None)
+            assert isinstance(self.expected, str), "a file defect's rule is words, not a function of a row"
             return str(Problem(name, line, column, field, value, self.expected))
         index = next(i for i, row in enumerate(rows) if self.where(row))
         if self.append:
             rows.append(dict(rows[index]))
             index = len(rows) - 1
         bad = self.value(rows[index], rows) if callable(self.value) else self.value
+        expected = self.expected(rows[index]) if callable(self.expected) else self.expected
         rows[index][self.column] = bad
         write_rows(path, header, rows)
-        return str(Problem(name, index + 2, header.index(self.column) + 1, self.column, bad, self.expected))
+        return str(Problem(name, index + 2, header.index(self.column) + 1, self.column, bad, expected))
 
 
 def fresh_copy(target: Path) -> Layout:
@@ -229,6 +231,20 @@ DEFECTS: dict[str, Defect] = {
         where=lambda r: r["archived"] == "false" and bool(r["title_zh"]) and not r["notes"],
     ),
     "status_outside_the_code_table": Defect("project_updates", "one of ", "status", "finished"),
+    # Another public report of a figure must print that figure: its value is the observation's.
+    "corroboration_of_another_value": Defect(
+        "corroborations",
+        lambda r: f"{r['value']!r}, the observations.value of {r['observation_id']}",
+        "value",
+        lambda r, rows: str(int(float(r["value"])) + 1),
+    ),
+    "corroboration_in_another_unit": Defect(
+        "corroborations",
+        lambda r: f"{r['unit']!r}, the observations.unit of {r['observation_id']}",
+        "unit",
+        "yuan",
+        where=lambda r: r["unit"] != "yuan",
+    ),
     "report_on_an_unknown_project": Defect(
         "project_updates",
         "a value present in projects.id",

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from schemas import RESOURCES
 from schemas.codes import PROJECT_STATUS
 from scripts import ledger
 from scripts.cli import main
@@ -104,9 +105,8 @@ def test_verify_says_how_many_rows_cite_a_web_page(layout, sources_dir, capsys):
     assert main(["--root", str(layout.root), "verify", "--sources", str(sources_dir)]) == 0
     out = capsys.readouterr().out
     web = {s["id"] for s in data_rows("sources") if s["archived"] == "false"}
-    citing = sum(
-        r["source_id"] in web for t in ("project_updates", "observations", "organizations") for r in data_rows(t)
-    )
+    tables = [m.meta.resource for m in RESOURCES if m.meta.cites]  # the tables whose rows cite a source
+    citing = sum(r["source_id"] in web for t in tables for r in data_rows(t))
     assert f"{citing} row(s) cite a web page that is not archived" in out
 
 

@@ -301,8 +301,11 @@ def test_a_chinese_page_shows_the_rendering_of_our_note(built):
     assert "原为长治县，2018年撤县设区。" in page and "made a district" not in page
 
 
-def test_a_traditional_figure_shows_its_simplified_form_on_the_chinese_site(built):
-    text = MainText.of((built.root / "site" / "index.html").read_text(encoding="utf-8"))
-    assert "58個（58个）" in text
-    english = MainText.of((built.root / "site" / "en" / "index.html").read_text(encoding="utf-8"))
-    assert "58個" in english and "58个" not in english
+def test_a_traditional_figure_shows_its_simplified_form_on_the_chinese_site(built, table):
+    """On a figure's page, as printed beside its simplified form; on the home page's cards, simplified only."""
+    o = next(o for o in table("observations") if to_simplified(o["figure_text"]) != o["figure_text"])
+    printed, simple = o["figure_text"], to_simplified(o["figure_text"])
+    text = MainText.of((built.root / "site" / "f" / o["id"] / "index.html").read_text(encoding="utf-8"))
+    assert f"{printed}（{simple}）" in text
+    english = MainText.of((built.root / "site" / "en" / "f" / o["id"] / "index.html").read_text(encoding="utf-8"))
+    assert printed in english and simple not in english

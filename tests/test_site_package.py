@@ -192,4 +192,9 @@ def test_a_source_page_says_what_is_inferred_and_where_a_copy_is(built):
     assert "(republication: Hongse Shanxi (Red Shanxi), checked on 2026-11-23)" in english  # and who republished it
     assert "长治日报（推断）" in (built.docs / "sources" / "index.md").read_text(encoding="utf-8")
     figures = (built.fragments / "figures.czrb-2024-11-page.zh.md").read_text(encoding="utf-8")
-    assert "长治日报 2024-11-28–12-03 第94行" in figures
+    with sqlite3.connect(built.database) as conn:
+        cited = conn.execute("SELECT id, locator FROM observations WHERE source_id = 'czrb-2024-11-page'").fetchall()
+    for oid, line in cited:  # each figure's 出处 leads to its page, which links the line in the archived copy
+        assert f"[长治日报 2024-11-28–12-03](f/{oid}.md)" in figures
+        figure_page = (built.docs / "f" / f"{oid}.md").read_text(encoding="utf-8")
+        assert f"](../sources/czrb-2024-11-page.md#L{line})" in figure_page

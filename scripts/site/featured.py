@@ -8,18 +8,21 @@ feature is drawn is code. A feature code the site does not draw is simply not sh
 """
 
 import csv
+import html
 import io
 import math
 from typing import Any
 
+from ..simplified import to_simplified
 from . import charts
-from .amounts import scaled, with_unit
+from .amounts import reading, scaled, with_unit
 from .context import Context
 from .downloads import table_link, up
+from .figure import FOLDER, as_written, what, where_when
 from .labels import code, definition, in_code_order
-from .links import cite_rows
+from .links import cite_rows, source_label
 from .markup import download_link, esc, figure
-from .tables import figure_table, period
+from .tables import period
 from .words import CHINESE
 
 KEY_FIGURES, BAR_CHARTS, LINE_CHARTS, LINE_NOTES = "key_figure", "central_aid_chart", "income_chart", "income_note"
@@ -34,11 +37,6 @@ def chart_name(metric_id: str) -> str:
     return f"{CHARTS}/{metric_id}.csv"
 
 
-def _as_written(value: Any) -> Any:
-    """A value as the package's CSV writes it: 440, not SQLite's 440.0."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
 def chart_data(data: Any) -> dict[str, str]:
     """The CSV of exactly what each chart plots (the observations' rows, with the package's columns), by its
     file name in the charts folder."""
@@ -50,7 +48,7 @@ def chart_data(data: Any) -> dict[str, str]:
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(found[0].keys())
-        writer.writerows(tuple(_as_written(v) for v in row) for row in found)
+        writer.writerows(tuple(as_written(v) for v in row) for row in found)
         out[f"{name}.csv"] = text.getvalue()
     return out
 
@@ -72,8 +70,25 @@ def _title(ctx: Context, metric_id: str) -> str:
 
 
 def key_figures(ctx: Context) -> str:
-    """The home page's key figures, each with its reading, the figure as printed, region, period and source."""
-    return figure_table(ctx, ctx.data.featured(KEY_FIGURES), with_region=True)
+    """The home page's key figures: each a large number with one line on what it counts, where and when, and
+    its source, the whole card one tap to the figure's page (where the reader checks it)."""
+    cards = []
+    for o in ctx.data.featured(KEY_FIGURES):
+        cards.append(
+            f'<a class="key-figure" href="{FOLDER}/{html.escape(o["id"], quote=True)}/">'
+            f'<span class="key-number">{_key_number(ctx, o)}</span>'
+            f'<span class="key-what">{html.escape(what(ctx, o))}</span>'
+            f'<span class="key-scope">{html.escape(where_when(ctx, o))}</span>'
+            f'<span class="key-source">{html.escape(ctx.word("source"))}{ctx.colon}'
+            f"{html.escape(source_label(ctx, o['source_id']))}</span></a>"
+        )
+    return f'<div class="key-figures">\n{"".join(cards)}\n</div>\n'
+
+
+def _key_number(ctx: Context, o: Any) -> str:
+    """A key figure's number: on a Chinese page as printed, in simplified script (4586万余元), which says its
+    qualifier in the source's own word; on an English page our reading (more than 45.86 million yuan)."""
+    return html.escape(to_simplified(o["figure_text"])) if ctx.lang == CHINESE else reading(ctx, o)
 
 
 def _bar_label(ctx: Context, o: Any) -> tuple[str, ...]:

@@ -14,6 +14,8 @@ from .highlight import text_fragment
 from .markup import esc, link
 from .words import CHINESE, article_number
 
+FIGURES = "f"  # the folder of the figures' pages: /f/<id>/, a permalink per figure
+
 
 def region_name(region: Any, lang: str) -> str:
     """A region as a page names it: qualified by its parent in Chinese (阳泉市城区), in pinyin in English."""
@@ -81,6 +83,11 @@ def source_label(ctx: Context, sid: str) -> str:
 
 def source_link(ctx: Context, sid: str, anchor: str = "") -> str:
     return link(source_label(ctx, sid), f"{ctx.up}sources/{sid}.md{anchor}")
+
+
+def figure_link(ctx: Context, o: Any) -> str:
+    """A figure's source, linked to the figure's page (the 出处 of a figure, wherever it is shown)."""
+    return link(source_label(ctx, o["source_id"]), f"{ctx.up}{FIGURES}/{o['id']}.md")
 
 
 def lines(first: int, last: int) -> str:

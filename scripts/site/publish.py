@@ -21,7 +21,7 @@ from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
-from . import featured, fragments, indexes, inputs, measure, organization, project, region, search, source
+from . import featured, figure, fragments, indexes, inputs, measure, organization, project, region, search, source
 from .context import Context
 from .data import Data
 from .downloads import downloads
@@ -29,7 +29,7 @@ from .feed import feeds
 from .words import LANGS, suffix
 
 # Each: FOLDER, keys(ctx), and for a key description(ctx, key), names(ctx, key) and page(ctx, key).
-PAGE_KINDS = (region, organization, measure, project, source)
+PAGE_KINDS = (region, organization, measure, project, source, figure)
 
 
 def kind_pages(ctx: Context, kind: Any) -> dict[str, str]:

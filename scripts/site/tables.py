@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from .amounts import printed, reading
 from .context import Context
-from .links import cite, measure_link, org_link, region_link
+from .links import cite, figure_link, measure_link, org_link, region_link
 from .markup import code, esc, link, table
 
 ROWS_SHOWN = 150  # the most rows a table of a page renders: a page's size and build time do not grow with the data
@@ -80,7 +80,7 @@ def figure_table(ctx: Context, rows: list[Any], with_region: bool = False) -> st
                 what += ctx.paren(printed(ctx, o[part]))
         cells = [what, reading(ctx, o), printed(ctx, o["figure_text"])]
         cells += [region_link(ctx, o["region_code"])] if with_region else []
-        out.append([*cells, esc(period(ctx, o)), cite(ctx, o["source_id"], o["locator"], words=o["figure_text"])])
+        out.append([*cells, esc(period(ctx, o)), figure_link(ctx, o)])
     header = ["metric", "value", "printed", *(["region"] if with_region else []), "period", "source"]
     return table([ctx.word(k) for k in header], out)
 

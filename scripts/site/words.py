@@ -5,6 +5,7 @@ name, title and figure from the database. A Chinese page takes full-width punctu
 an English page the ASCII forms.
 """
 
+from .figure_words import FIGURE_WORDS
 from .ledger_words import LEDGER_WORDS
 
 CHINESE, ENGLISH = "zh", "en"
@@ -12,6 +13,7 @@ LANGS = (CHINESE, ENGLISH)  # Chinese first: the default language of the site
 
 WORDS = {
     **LEDGER_WORDS,
+    **FIGURE_WORDS,
     "aid": ("帮扶", "Aid received"),
     "aid_given": ("提供的帮扶", "Aid given"),
     "body": ("帮扶单位", "Helping body"),
@@ -74,8 +76,6 @@ WORDS = {
     "published": ("日期", "Date"),
     "inferred": ("（推断）", " (inferred)"),
     "address": ("网址", "Address"),
-    "copy_checked": ("{kind}，核对于 {date}", "{kind}, checked on {date}"),
-    "no_copy": ("未找到公开副本（查找于 {date}）", "No public copy found (searched on {date})"),
     "language": ("语言", "Language"),
     "archive": ("存档文件", "Archived file"),
     "lines": ("共 {n} 行", "{n} lines"),
@@ -83,10 +83,6 @@ WORDS = {
     "regions": ("地区", "Regions"),
     "organizations": ("机构", "Organizations"),
     "sources": ("来源", "Sources"),
-    "untitled": ("{publisher} {date} 的报道（存储副本未显示标题）", "{publisher}, {date} (headline not seen)"),
-    "on_page": ("在原文中查看", "See it on the page"),
-    "cite_line": ("{source} 第{lines}行", "{source}, line {lines}"),
-    "cite_lines": ("{source} 第{lines}行", "{source}, lines {lines}"),
     "data": ("数据：", "Data: "),
     "table": ("表格", "table"),
     "totals": ("均为截至 {dates} 的累计数，单位见各图。", "Running totals as of {dates}, in each chart's unit. "),
