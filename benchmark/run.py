@@ -367,7 +367,8 @@ def step_site(root: Path) -> dict:
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     rendered = time.perf_counter() - started
-    indexes = {path.suffixes[0].strip("."): path.read_bytes() for path in search.split(site)}
+    userdict = root / "build" / "jieba_userdict.txt"
+    indexes = {path.suffixes[0].strip("."): path.read_bytes() for path in search.split(site, userdict)}
     return {
         "counties": counties,
         "pages": sum(path.suffix == ".md" and path.parent != docs for path in written),

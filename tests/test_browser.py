@@ -6,10 +6,12 @@ import gzip
 import shutil
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from conftest import copy_project, rewrite
@@ -34,6 +36,11 @@ READER_PAGES = {
     "measure": "measures/jinzhengfa-2021-36-04/",
     "source": "sources/hsx-2022-changzhi-aid/",
     "comparison": "regions/compare/",
+    "ledger": "ledger/",
+    # the page of the first key figure: the end of a reader's check
+    "figure": "f/"
+    + next(f["observation_id"] for f in data_rows("featured_figures") if f["feature"] == "key_figure")
+    + "/",
 }
 PAGES = {
     f"{name}-{lang}": f"{prefix}{path}"
@@ -90,8 +97,8 @@ def browser():
         chromium.close()
 
 
-# Tables wider than their frame (a reader would scroll sideways); figures whose source link (to a line, #L17)
-# is hidden, clipped or off the side of the screen: a figure row cites its line in its source column, a chart
+# Tables wider than their frame (a reader would scroll sideways); figures whose source link (to a line, #L17,
+# the words on a web page, or the figure's own page) is hidden, clipped or off the side of the screen: a figure row cites its line in its source column, a chart
 # in its caption; and chart text drawn smaller than 12 px.
 LAYOUT = """(headings) => {
   const width = document.documentElement.clientWidth;
@@ -104,7 +111,7 @@ LAYOUT = """(headings) => {
   const cited = [...document.querySelectorAll("article td")].filter((td) => headings.includes(td.dataset.label));
   const captions = [...document.querySelectorAll("article figure.chart figcaption")];
   const unsourced = [...cited, ...captions]
-    .filter((e) => e.offsetParent && ![...e.querySelectorAll('a[href*="#L"], a[href*=":~:text="]')].some(shown))
+    .filter((e) => e.offsetParent && ![...e.querySelectorAll('a[href*="#L"], a[href*=":~:text="], a[href^="f/"], a[href*="/f/"]')].some(shown))
     .map((e) => e.closest("tr, figure").textContent.trim().slice(0, 60));
   const small = [...document.querySelectorAll("article svg text")].filter((t) => {
     const svg = t.ownerSVGElement;
@@ -156,7 +163,8 @@ def test_the_layout_check_sees_a_table_that_scrolls_and_a_hidden_source(browser,
     clean = page.evaluate(LAYOUT, list(SOURCE_HEADINGS))
     assert clean["scrolling"] == clean["unsourced"] == clean["small"] == [] and clean["cited"] > 10
     page.add_style_tag(
-        content="article td a[href*='#L'] { display: none } article table { display: table !important; min-width: 900px }"
+        content="article td a[href*='#L'], article td a[href*='/f/'] { display: none } "
+        "article table { display: table !important; min-width: 900px }"
     )
     layout = page.evaluate(LAYOUT, list(SOURCE_HEADINGS))
     tables = page.locator("article table").count()
@@ -340,14 +348,19 @@ def test_hostile_data_shows_as_text_on_every_page_kind(browser, hostile, lang):
 # 长 and 治, so Zhangzi (长子县, whose names also start with 长) can come before the city: 1 place is allowed.
 RANKINGS = [
     ("壶关", "", ["长治市\u200b壶关县"], 0),
-    # 光伏 names no body or place: a source whose headline holds it (a solar project starts) may come first.
-    ("光伏", "", ["长治\u200b发展"], 1),
     ("总工会", "", ["中华全国\u200b总工会", "山西省\u200b总工会"], 0),
     ("乡村振兴", "", ["山西省\u200b乡村振兴\u200b局"], 0),
     ("长治", "", ["山西省\u200b长治市"], 1),
     ("脱贫", "", ["山西\u200b脱贫攻坚"], 0),
+    # The English names on the Chinese site, and the Chinese names on the English site.
+    ("Huguan", "", ["长治市\u200b壶关县"], 0),
+    ("rural revitalization", "", ["山西省\u200b乡村振兴\u200b局"], 0),
+    ("壶关", "en/", ["Huguan County"], 0),
+    ("总工会", "en/", ["All-China Federation of Trade Unions"], 1),
+    ("乡村振兴", "en/", ["Shanxi Provincial Rural Revitalization Administration"], 0),
+    ("长治", "en/", ["Changzhi City"], 1),
+    ("Huguan", "en/", ["Huguan County"], 0),
     ("rural revitalization", "en/", ["Shanxi Provincial Rural Revitalization Administration"], 0),
-    ("photovoltaic", "en/", ["Changzhi's development"], 1),
 ]
 
 
@@ -372,6 +385,31 @@ def test_search_loads_one_language_when_opened_and_ranks_names_first(browser, ba
     titles = _titles(page)
     page.close()
     assert set(first) <= set(titles[: len(first) + shared]), titles[:6]
+
+
+@pytest.mark.parametrize(("term", "lang"), [("光伏", ""), ("photovoltaic", "en/")])
+def test_search_finds_every_figure_page_that_holds_a_term_in_its_first_ten(browser, base_url, built, term, lang):
+    """光伏 names no body or place: the pages of the figures that hold it come in the first ten results."""
+    suffix = ".en.md" if lang else ".md"
+    holding = {
+        p.name.removesuffix(suffix)
+        for p in (built.docs / "f").glob(f"*{suffix}")
+        if "." not in p.name.removesuffix(suffix)
+    }
+    holding = {
+        fid
+        for fid in holding
+        if term in (built.docs / "f" / f"{fid}{suffix}").read_text(encoding="utf-8").split("## ")[0]
+    }
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page.goto(base_url + lang, wait_until="networkidle")
+    page.fill("input.md-search__input", term)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    found = {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs[:10] if "/f/" in h}
+    assert holding and holding <= found, (holding - found, hrefs[:10])
 
 
 def page_weight(browser, url: str) -> dict[str, int]:
@@ -427,3 +465,96 @@ def test_a_highlight_link_scrolls_the_words_into_view(browser, base_url):
             page.wait_for_timeout(500)
             assert page.evaluate("window.scrollY") == 0
         page.close()
+
+
+# --- the reader's proof: two taps from a figure to its words on a public page -------------------------------
+
+PROOF = """() => {
+  const height = window.innerHeight;
+  const source = [...document.querySelectorAll("article li")].find((li) => li.querySelector('a[href*="sources/"]'));
+  const box = source.getBoundingClientRect();
+  const links = [...document.querySelectorAll('article a[href*=":~:text="]')].map((a) => a.href);
+  return {onScreen: box.top >= 0 && box.bottom <= height, source: source.textContent, links};
+}"""
+
+
+def _printed_on_public_pages(fid: str) -> set[tuple[str, str]]:
+    """Where a figure may be checked: its source's address with the figure as printed, and each other public
+    report of it with the figure as that page prints it."""
+    sources = {s["id"]: s for s in data_rows("sources")}
+    o = next(o for o in data_rows("observations") if o["id"] == fid)
+    found = {(sources[o["source_id"]]["url"], o["figure_text"])} if sources[o["source_id"]]["url"] else set()
+    corroborations = [c for c in data_rows("corroborations") if c["observation_id"] == fid]
+    return found | {(sources[c["source_id"]]["url"], c["figure_text"]) for c in corroborations}
+
+
+def _check_figure_page(page, base_url: str) -> str:
+    """On the figure page a tap reached: the source's title and publisher on screen, and a link that highlights
+    the figure as printed on a public page. Returns the figure's id."""
+    fid = page.url.rstrip("/").rsplit("/", 1)[-1]
+    proof = page.evaluate(PROOF)
+    source = next(
+        s
+        for s in data_rows("sources")
+        if s["id"] == next(o for o in data_rows("observations") if o["id"] == fid)["source_id"]
+    )
+    assert proof["onScreen"], (fid, proof["source"])
+    assert (source["title_zh"] or source["publisher_zh"])[:6] in proof["source"] or source["title_en"][:12] in proof[
+        "source"
+    ]
+    links = {(unquote(h.split("#")[0]), unquote(h.split(":~:text=", 1)[1])) for h in proof["links"]}
+    assert links and all(not url.startswith(base_url.split(PREFIX)[0]) for url, _ in links), (fid, links)
+    assert links <= _printed_on_public_pages(fid), (fid, links)
+    return fid
+
+
+def _county_of_checkable_figures() -> str:
+    """The old-area county with the most figures that a public page prints: its page shows them as cards."""
+    counts = Counter(o["region_code"] for o in data_rows("observations") if _printed_on_public_pages(o["id"]))
+    return max(old_area_codes(), key=lambda code: counts[code])
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_two_taps_from_a_figure_to_its_words_on_a_public_page(browser, base_url, lang):
+    """At 390x844: every key figure of the home page and three figures of a county page are one tap from their
+    figure page, whose link to a public page (the second tap) highlights the figure as printed there."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(base_url + lang, wait_until="load")
+    cards = page.locator("a.key-figure").count()
+    featured = [f for f in data_rows("featured_figures") if f["feature"] == "key_figure"]
+    assert cards == len(featured) > 0
+    reached = []
+    for i in range(cards):
+        page.goto(base_url + lang, wait_until="load")
+        page.locator("a.key-figure").nth(i).click()
+        page.wait_for_load_state("load")
+        reached.append(_check_figure_page(page, base_url))
+    assert set(reached) == {f["observation_id"] for f in featured}
+    county = _county_of_checkable_figures()
+    for i in range(3):
+        page.goto(f"{base_url}{lang}regions/{county}/", wait_until="load")
+        page.locator('article td a[href*="/f/"]').nth(i).click()  # a figure's 出处, in its card
+        page.wait_for_load_state("load")
+        _check_figure_page(page, base_url)
+    page.close()
+
+
+def test_the_proof_check_sees_a_source_off_screen_and_a_highlight_of_other_words(browser, base_url):
+    """Seeded defects on a figure page: a tall block above its source, then a link that highlights other words."""
+    fid = next(f["observation_id"] for f in data_rows("featured_figures") if f["feature"] == "key_figure")
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(f"{base_url}f/{fid}/", wait_until="load")
+    _check_figure_page(page, base_url)
+    page.evaluate(
+        "document.querySelector('article h1').insertAdjacentHTML('afterend', '<div style=\"height:900px\"></div>')"
+    )
+    with pytest.raises(AssertionError):
+        _check_figure_page(page, base_url)
+    page.goto(f"{base_url}f/{fid}/", wait_until="load")
+    page.evaluate(
+        "document.querySelector('article h1').insertAdjacentHTML('afterend', "
+        "'<a href=\"https://example.org/#:~:text=other%20words\">x</a>')"
+    )
+    with pytest.raises(AssertionError):
+        _check_figure_page(page, base_url)
+    page.close()

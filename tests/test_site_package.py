@@ -198,3 +198,18 @@ def test_a_source_page_says_what_is_inferred_and_where_a_copy_is(built):
         assert f"[长治日报 2024-11-28–12-03](f/{oid}.md)" in figures
         figure_page = (built.docs / "f" / f"{oid}.md").read_text(encoding="utf-8")
         assert f"](../sources/czrb-2024-11-page.md#L{line})" in figure_page
+
+
+def test_the_search_index_cuts_names_into_words_the_browser_meets(tmp_path):
+    """Material leaves a page's names (tags) whole: 中华全国总工会 would then never meet 工会, the word the
+    browser cuts from a search for 总工会. The split index holds the name cut, with the shorter words inside."""
+    from scripts.site import search
+
+    (tmp_path / "search").mkdir()
+    docs = [{"location": "organizations/acftu/", "title": "x", "text": "", "tags": ["中华全国总工会"]}]
+    (tmp_path / search.INDEX).write_text(json.dumps({"config": {"lang": ["zh"]}, "docs": docs}), encoding="utf-8")
+    (tmp_path / "userdict.txt").write_text("中华全国总工会 5\n", encoding="utf-8")
+    search.split(tmp_path, tmp_path / "userdict.txt")
+    index = json.loads((tmp_path / "search" / "search_index.zh.json").read_text(encoding="utf-8"))
+    words = index["docs"][0]["tags"][0].split("\u200b")
+    assert {"工会", "总工会", "中华全国总工会"} <= set(words)

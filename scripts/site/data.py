@@ -28,6 +28,12 @@ class Data:
         self.measures = {m["id"]: m for m in self.rows("SELECT * FROM policy_measures ORDER BY number")}
         self.row = cache(self._row)
         self.renderings = {r["text_en"]: r["text_zh"] for r in self.rows("SELECT * FROM translations")}
+        self.local_names = self._local_names()
+
+    def _local_names(self) -> tuple[str, ...]:
+        """The Chinese names of the cities, counties and districts, and each without its generic (长治市, 长治)."""
+        names = {r["name_zh"] for r in self.regions.values() if r["level"] not in ("province", "country")}
+        return tuple(sorted(names | {n[:-1] for n in names if len(n) > 2 and n[-1] in "市县区"}))
 
     def rows(self, sql: str, *params: object) -> list[Row]:
         return self.db.execute(sql, params).fetchall()

@@ -6,6 +6,7 @@ from .context import Context
 from .links import cite, measure_link, org_link, policies
 from .markup import esc, sections, table
 from .tables import assignments, events, figures
+from .words import CHINESE
 
 FOLDER = "organizations"
 
@@ -20,9 +21,13 @@ def description(ctx: Context, oid: str) -> str:
 
 
 def names(ctx: Context, oid: str) -> list[str]:
-    """None: a body is found by its title. As search terms its names (长治市老区建设促进会) would match a
-    search for the place they start with (长治) above the place's own page."""
-    return []
+    """The body's Chinese names, which search finds it by first on either site (总工会 on the English one),
+    and on the Chinese site its English name (rural revitalization), which the page does not show; except a name that starts with a city or county (长治市老区建设促进会), which would come before the
+    place's own page in a search for the place; the title finds those."""
+    o = ctx.data.orgs[oid]
+    places = ctx.data.local_names
+    chinese = [n for n in (o["name_zh"], o["short_name_zh"]) if n and not n.startswith(places)]
+    return [*chinese, o["name_en"]] if ctx.lang == CHINESE else chinese
 
 
 def page(ctx: Context, oid: str) -> str:

@@ -98,7 +98,7 @@ def build(layout: Layout) -> Path:
         if result.returncode != 0:
             print(f"{result.stdout}{result.stderr}", end="", file=sys.stderr)
             raise Stop("mkdocs build failed (its output is above); the last good site is left in place.")
-        search.split(tmp)
+        search.split(tmp, layout.jieba_userdict)
         (tmp / "downloads" / featured.CHARTS).mkdir(parents=True, exist_ok=True)
         for chart in sorted(layout.chart_data.glob("*.csv")):
             shutil.copy2(chart, tmp / "downloads" / featured.CHARTS / chart.name)

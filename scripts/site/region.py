@@ -10,6 +10,7 @@ from .tables import assignments, events, figures, projects
 from .words import CHINESE, fact
 
 FOLDER = "regions"
+GENERIC_EN = ("Province", "City", "County", "District")  # what an English name ends in: Huguan County
 
 
 def keys(ctx: Context) -> list[str]:
@@ -50,11 +51,16 @@ def description(ctx: Context, code: str) -> str:
 
 
 def names(ctx: Context, code: str) -> list[str]:
-    """What search finds the page by first: its name, and in Chinese the name without its generic (长治)."""
+    """What search finds the page by first: its name and its name without its generic (长治, Huguan), in the
+    page's language first and then in the other, so that either site finds a place by either name."""
     r = ctx.data.regions[code]
-    name = ctx.text(r, "name")
-    short = name.removesuffix(r["kind_zh"]) if ctx.lang == CHINESE and len(name) > len(r["kind_zh"]) + 1 else ""
-    return [name, short]
+    chinese = [
+        r["name_zh"],
+        r["name_zh"].removesuffix(r["kind_zh"]) if len(r["name_zh"]) > len(r["kind_zh"]) + 1 else "",
+    ]
+    generic = r["name_en"].rsplit(" ", 1)
+    english = [r["name_en"], generic[0] if len(generic) == 2 and generic[1] in GENERIC_EN else ""]
+    return chinese + english if ctx.lang == CHINESE else english + chinese
 
 
 def page(ctx: Context, code: str) -> str:

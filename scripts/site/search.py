@@ -9,10 +9,15 @@ prose are, and the data itself is searchable in Datasette.
 import json
 from pathlib import Path
 
+import jieba
+
 from .words import CHINESE, ENGLISH, LANGS
 
 INDEX = Path("search") / "search_index.json"
 ENGLISH_PAGES = "en/"  # the English site's folder; the Chinese pages are at the root
+# The languages search reads each index in: the English pages also hold Chinese names (壶关, 总工会), which an
+# English-only pipeline would trim away.
+LUNR_LANGUAGES = {CHINESE: [CHINESE], ENGLISH: [ENGLISH, CHINESE]}
 
 
 def language_of(location: str) -> str:
@@ -25,13 +30,25 @@ def _named_once(doc: dict) -> dict:
     return doc if "#" not in doc["location"] else {k: v for k, v in doc.items() if k != "tags"}
 
 
-def split(site: Path) -> list[Path]:
-    """Write each language's index beside the whole one, then remove the whole one."""
+def _cut_tags(whole: dict, userdict: Path) -> None:
+    """The page's names cut into words with the site's dictionary, with the shorter words inside the longer
+    ones (Material leaves names whole): the browser cuts a search for 总工会 into 总 and 工会, which then meet
+    the words of the name 中华全国总工会 (中华, 全国, 工会, 总工会)."""
+    cutter = jieba.Tokenizer()
+    cutter.load_userdict(str(userdict))
+    for doc in whole["docs"]:
+        if "tags" in doc:
+            doc["tags"] = ["\u200b".join(cutter.cut_for_search(tag)) for tag in doc["tags"]]
+
+
+def split(site: Path, userdict: Path) -> list[Path]:
+    """Cut the names into words, write each language's index beside the whole one, then remove the whole one."""
     whole = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    _cut_tags(whole, userdict)
     written = []
     for lang in LANGS:
         part = {
-            "config": {**whole["config"], "lang": [lang]},
+            "config": {**whole["config"], "lang": LUNR_LANGUAGES[lang]},
             "docs": [_named_once(doc) for doc in whole["docs"] if language_of(doc["location"]) == lang],
         }
         path = site / INDEX.with_suffix(f".{lang}.json")

@@ -1,6 +1,7 @@
 """The page of an archived source: what it is, every figure read from it, its errata, and every line
 that a row of the dataset cites, with an anchor the citations link to."""
 
+import html
 from collections import defaultdict
 from typing import Any
 
@@ -52,6 +53,19 @@ def address(ctx: Context, s: Any) -> str:
     return link(s["url"], s["url"]) + ctx.paren(esc(said))
 
 
+def in_view(ctx: Context, s: Any) -> str:
+    """A bar that stays at the top of the screen (docs/stylesheets/extra.css): the source's title, publisher,
+    date and address, in view beside any cited line the reader was sent to."""
+    title = html.escape(source_title(ctx, s))
+    said = ctx.sep.join(html.escape(p) for p in (publisher(ctx, s["id"]), published(ctx, s["id"])))
+    where = (
+        f'<a href="{html.escape(s["url"], quote=True)}">{html.escape(s["url"])}</a>'
+        if s["url"]
+        else html.escape(ctx.word("no_copy", date=s["url_checked"]))
+    )
+    return f'<div class="source-bar"><strong>{title}</strong><span>{said}{ctx.sep}{where}</span></div>'
+
+
 def description(ctx: Context, sid: str) -> str:
     """The page's summary for its meta description."""
     s = ctx.data.sources[sid]
@@ -73,6 +87,8 @@ def page(ctx: Context, sid: str) -> str:
         archive = esc(ctx.word("not_archived", how=ctx.code("sources", "consulted", s), date=s["url_checked"]))
     out = [
         f"# {esc(source_title(ctx, s))}",
+        "",
+        in_view(ctx, s),
         "",
         *(original(ctx, s["title_zh"]) if s["title_zh"] else []),
         ctx.fact("publisher", publisher_link(ctx, sid)),
