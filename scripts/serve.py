@@ -4,9 +4,10 @@ Datasette serves build/taihang.db read-only and immutable, with time and size li
 metadata and the project's search plugin; the same configuration serves the tests in-process.
 """
 
+import gzip
 import json
 import threading
-from functools import partial
+from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +26,15 @@ DATASETTE_SETTINGS = {
     "default_page_size": 100,
     "suggest_facets": False,  # the facets worth showing are declared; guessing others costs every table page
 }
+
+
+COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+@lru_cache(maxsize=512)
+def _compressed(path: Path, mtime_ns: int) -> bytes:
+    """A file gzipped once per version of it (its modification time is part of the key), with no timestamp."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -50,9 +60,29 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.end_headers()
         elif self.path.startswith(PREFIX):
             self.path = "/" + self.path[len(PREFIX) :]
-            super().do_GET()
+            if not self._gzipped():
+                super().do_GET()
         else:
             self.send_error(404, "Not part of the site")
+
+    def _gzipped(self) -> bool:
+        """Send a text file gzipped, as a static host does, when the client accepts it; False otherwise."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return False
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() and self.path.endswith("/") else path
+        kind = self.guess_type(str(path))
+        if not path.is_file() or not kind.startswith(COMPRESSED):
+            return False
+        body = _compressed(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def log_message(self, format: str, *args) -> None:  # quiet: Datasette and the build already report
         pass

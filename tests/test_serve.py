@@ -59,3 +59,19 @@ def test_an_address_without_a_page_shows_the_chinese_404_page(base_url):
     status, body = _get(base_url + PREFIX + "regions/999999/")
     assert status == 404
     assert '<html lang="zh"' in body and "找不到这个页面（404）" in body and 'lang="en"' in body
+
+
+@pytest.mark.parametrize("path", ["", "en/", "assets/stylesheets/", "downloads/data/regions.csv"])
+def test_text_is_sent_gzipped_to_a_client_that_accepts_it_and_plain_otherwise(base_url, built, path):
+    import gzip
+
+    if path.endswith("stylesheets/"):  # Material's stylesheet, whatever its hashed name
+        path += next((built.root / "site" / path).glob("main.*.min.css")).name
+    file = built.root / "site" / path
+    file = file / "index.html" if file.is_dir() else file
+    url = base_url + PREFIX + path
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"}), timeout=5) as r:
+        assert r.headers["Content-Encoding"] == "gzip" and r.headers["Vary"] == "Accept-Encoding"
+        assert gzip.decompress(r.read()) == file.read_bytes()
+    with urllib.request.urlopen(url, timeout=5) as r:
+        assert r.headers["Content-Encoding"] is None and r.read() == file.read_bytes()

@@ -4,6 +4,7 @@ import csv
 import json
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -363,3 +364,21 @@ def test_every_chart_offers_a_csv_of_exactly_what_it_plots(site):
             plotted = svg.count("<rect") or svg.count("<circle")  # bars, or the points of a line or timeline
             assert len(rows) == plotted and "locator" in rows[0], path.name
             assert not any(r.get("value", "").endswith(".0") for r in rows)  # as the package writes values
+
+
+HEADING = re.compile(r"<h([1-6])\b")
+
+
+def heading_skips(html: str) -> list[str]:
+    """Where a page's article goes down more than one heading level at once (h2 then h4)."""
+    article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+    levels = [int(n) for n in HEADING.findall(article)]
+    return [f"h{a}→h{b}" for a, b in pairwise(levels) if b > a + 1]
+
+
+def test_no_page_skips_a_heading_level(site):
+    skips = {
+        str(p.relative_to(site)): s for p in site.rglob("*.html") if (s := heading_skips(p.read_text(encoding="utf-8")))
+    }
+    assert not skips, sorted(skips.items())[:5]
+    assert heading_skips("<article><h1>a</h1><h2>b</h2><h4>c</h4></article>") == ["h2→h4"]  # the check fires

@@ -95,7 +95,7 @@ def projects_by_kind(ctx: Context) -> str:
     out = []
     for category in in_code_order("projects", "category", grouped):
         label = code("projects", "category", category, ctx.lang)
-        out += [f"#### {esc(label[:1].upper() + label[1:])}", ""]
+        out += [f"### {esc(label[:1].upper() + label[1:])}", ""]
         out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure", "report")))
     return "\n".join(out)
 

@@ -144,7 +144,7 @@ def targets(ctx: Context) -> str:
         "LEFT JOIN target_assessments a ON a.target_id = t.id ORDER BY t.target_year IS NULL, t.target_year, t.rowid"
     ):
         year = f"{t['target_year']}{ctx.colon}" if t["target_year"] else ""
-        out += [f"#### {esc(year + ctx.text(t, 'text'))}", ""]
+        out += [f"### {esc(year + ctx.text(t, 'text'))}", ""]
         if t["assessment"]:
             said = ctx.code("target_assessments", "assessment", t)
             out += [ctx.fact("our_assessment", f"**{esc(said)}**{ctx.paren(esc(t['assessed_on']))}"), ""]
