@@ -139,6 +139,12 @@ def quick_suite(copy: Copy) -> None:
     copy.run(sys.executable, "-m", "pytest", "-m", "not slow", "-n", "2", "-q", "-p", "no:cacheprovider")
 
 
+def _searched_in(copy: "Copy") -> set[str]:
+    """Where the searches already recorded looked (a rendered line the new row can reuse)."""
+    with (copy.root / "data" / "address_searches.csv").open(encoding="utf-8") as fh:
+        return {row["searched_in"] for row in csv.DictReader(fh)}
+
+
 def test_four_changes_together_and_a_rename_cost_what_the_guide_says(tmp_path, sources_dir):
     copy = Copy(tmp_path, sources_dir)
 
@@ -191,6 +197,9 @@ def test_four_changes_together_and_a_rename_cost_what_the_guide_says(tmp_path, s
         "mentions",
         [{"id": "huguan-2024", "region_code": "140427", "source_id": "experiment-2024-county-notice", "locator": "3"}],
     )
+    searched = {"id": "experiment-copy-2024-03-06", "source_id": "experiment-2024-county-notice"}
+    searched |= {"searched_on": "2024-03-06", "queries": "某县交通简讯", "result": "none_found"}
+    copy.rows("source", "address_searches", [searched | {"searched_in": min(_searched_in(copy))}])
 
     copy.cli("build")
     for step in ("verify", "coverage"):
@@ -201,8 +210,9 @@ def test_four_changes_together_and_a_rename_cost_what_the_guide_says(tmp_path, s
         "code value": {"schemas/codes.py", "data/projects.csv"},
         "column": {"schemas/reference.py", "data/regions.csv"},
         "citing table": {"schemas/history.py", "schemas/__init__.py", "data/mentions.csv"},
-        # its publisher, the rendering of its notes, and a row citing it; `source add` wrote its own row
-        "source": {"data/organizations.csv", "data/translations.csv", "data/mentions.csv"},
+        # its publisher, the rendering of its notes, a row citing it, and (no public copy) the search that found
+        # none; `source add` wrote its own row
+        "source": {"data/organizations.csv", "data/translations.csv", "data/mentions.csv", "data/address_searches.csv"},
     }
 
     # A rename: the model and the CSV, then `package` names every other place, and those are all it takes.
