@@ -452,6 +452,33 @@ def test_every_county_on_the_map_is_a_target_of_24_px_on_a_phone(browser, base_u
     assert [name for name, size in sizes if size < 24] == []
 
 
+OVERVIEWS = ("home", "policy")  # pages that fit in a few phone screens: their details are a tap away
+SCREENS = 8
+
+
+def phone_screens(page) -> float:
+    return page.evaluate("document.documentElement.scrollHeight / window.innerHeight")
+
+
+@pytest.mark.parametrize("name", [f"{name}-{lang}" for name in OVERVIEWS for lang in ("zh", "en")])
+def test_an_overview_fits_in_eight_phone_screens(browser, base_url, name):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(base_url + PAGES[name], wait_until="load")
+    assert phone_screens(page) <= SCREENS
+    page.close()
+
+
+def test_the_length_check_sees_a_page_grown_long(browser, base_url):
+    """Seeded: the policy page with its details back in it (a block as tall as ten screens)."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(base_url + PAGES["policy-zh"], wait_until="load")
+    page.evaluate(
+        "document.querySelector('article').append(Object.assign(document.createElement('div'), {style: 'height: 8440px'}))"
+    )
+    assert phone_screens(page) > SCREENS
+    page.close()
+
+
 def test_a_highlight_link_scrolls_the_words_into_view(browser, base_url):
     """A text-fragment link built as the site builds them, on a local page: Chromium scrolls to the words (a
     target of the policy printed with 、, which the link encodes), and does not without the fragment."""

@@ -13,7 +13,7 @@ from scripts.atomic import write_files
 from scripts.layout import ROOT, Layout
 from scripts.provenance import verify
 from scripts.reader import read
-from scripts.site import fragments, measure
+from scripts.site import measure, project
 from scripts.site.context import Context
 from scripts.site.data import Data
 from scripts.site.words import word
@@ -70,14 +70,29 @@ def test_every_update_comes_from_a_source_later_than_the_policy(table):
         assert policy["source_id"] != u["source_id"], u["id"]
 
 
+def _project_rows(built, lang: str) -> list[str]:
+    """The rows of the tables of projects on every measure page of one language, where each project is shown
+    with its latest report."""
+    suffix = "" if lang == "zh" else f".{lang}"
+    pages = [
+        p
+        for p in (built.docs / "measures").glob(f"*{suffix}.md")
+        if p.stem != "index" and p.stem.count(".") == suffix.count(".")
+    ]
+    return [
+        line
+        for page in sorted(pages)
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| [") and "](../projects/" in line.split(" | ")[0]
+    ]
+
+
 def test_every_project_shows_its_latest_report_or_that_there_is_none(built, table):
     codes = BY_NAME["project_updates"].codes_of("status")
     assert codes is not None
     reported = {u["project_id"] for u in table("project_updates") if u["project_id"]}
     for lang, suffix in (("zh", ""), ("en", ".en")):
-        fragment = (built.fragments / f"projects.{lang}.md").read_text(encoding="utf-8")
-        rows = [line for line in fragment.splitlines() if line.startswith("| ") and "---" not in line]
-        body = [r for r in rows if not r.startswith(f"| {word('project', lang)} |")]
+        body = _project_rows(built, lang)
         assert len(body) == len(table("projects")), lang
         assert sum(word("no_report", lang) in r for r in body) == len(table("projects")) - len(reported), lang
         page = (built.docs / "measures" / f"jinzhengfa-2021-36-04{suffix}.md").read_text(encoding="utf-8")
@@ -95,13 +110,11 @@ def _reported_more_than_once(table) -> dict[str, list[dict[str, str]]]:
 
 
 def test_the_latest_report_replaces_the_earlier_ones(built, table):
-    fragment = (built.fragments / "projects.zh.md").read_text(encoding="utf-8")
-    projects = {p["id"]: p for p in table("projects")}
+    rows = _project_rows(built, "zh")
     several = _reported_more_than_once(table)
     assert several
     for pid, reports in several.items():
-        name = projects[pid]["name_zh"]
-        [row] = [line for line in fragment.splitlines() if line.startswith(f"| [{name}](")]
+        [row] = [line for line in rows if f"](../projects/{pid}.md)" in line.split(" | ")[0]]
         latest, oldest = reports[-1], reports[0]
         assert latest["status_zh"] in row and latest["as_of"] in row, pid
         assert f"（{oldest['as_of']}）" not in row, pid
@@ -119,6 +132,7 @@ def test_reports_are_escaped(tmp_path, edit_row):
     with Data(layout.database) as data:
         for lang in ("zh", "en"):
             ctx = Context(data, lang)
-            for page in (measure.page(ctx, "jinzhengfa-2021-36-04"), fragments.projects_by_kind(ctx)):
+            pid = data.row("project_updates", UPDATE)["project_id"]
+            for page in (measure.page(ctx, "jinzhengfa-2021-36-04"), project.page(ctx, pid)):
                 html = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
                 assert "<script>" not in html and "&#60;script&#62;alert" in html, lang

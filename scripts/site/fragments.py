@@ -6,20 +6,21 @@ link in a fragment comes from the data, so the narrative names data only in Mark
 """
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 
 import yaml
 
 from ..layout import Layout
-from . import charts, county_map, featured, feed, jsonld, ledger, tables
+from . import articles, charts, county_map, featured, feed, jsonld, ledger, tables
 from .context import Context
 from .data import Data
 from .downloads import download_table, downloads, up
 from .labels import code, in_code_order
-from .links import cite_rows, measure_link, org_link, source_link
-from .markup import esc, figure, link, table
+from .links import cite_rows, source_link
+from .markup import chips, esc, figure, link
+from .project import category_anchor
 from .source import ERRATA_ANCHOR
-from .words import GAP, LANGS, counted, other, section_number
+from .words import LANGS, counted, other
 
 # The counts the narrative states, each read from the database (`{{ count.<name>.zh.md }}`): its SQL and its
 # Chinese measure word. A page never states such a count by hand (tests/test_counts.py).
@@ -33,71 +34,19 @@ COUNTS = {
     "targets": ("SELECT count(*) FROM policy_targets", "个"),
     "projects": ("SELECT count(*) FROM projects", "个"),
 }
-SYMBOLS = "◆●○◇■□"  # a role in the matrix, in the order of the role code table
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
 
 
-def policy_sections(ctx: Context) -> str:
-    out = []
-    sections: dict[int, list] = defaultdict(list)
-    for m in ctx.data.measures.values():
-        sections[m["section_number"]].append(m)
-    for number, measures in sections.items():
-        out += [f"### {esc(section_number(number, ctx.lang) + ctx.text(measures[0], 'section_title'))}", ""]
-        out += [f"- {measure_link(ctx, m['id'])}{ctx.colon}{esc(ctx.text(m, 'summary'))}" for m in measures]
-        out.append("")
-    return "\n".join(out)
-
-
-def targets(ctx: Context) -> str:
-    return tables.targets(ctx, ctx.data.rows("SELECT * FROM policy_targets ORDER BY coalesce(target_year, 9999), id"))
-
-
-def matrix(ctx: Context) -> str:
-    """Which body has which role in which measure: a row per body, a column per measure."""
-    roles = ctx.data.rows("SELECT * FROM measure_responsibilities")
-    present = in_code_order("measure_responsibilities", "role", (r["role"] for r in roles))
-    symbol = {role: SYMBOLS[i] if i < len(SYMBOLS) else "·" for i, role in enumerate(present)}
-    grid: dict[str, dict[str, str]] = defaultdict(dict)
-    for r in roles:
-        grid[r["organization_id"]][r["measure_id"]] = symbol[r["role"]]
-    columns = [mid for mid in ctx.data.measures if any(mid in cells for cells in grid.values())]
-    first = symbol[present[0]] if present else ""
-    order = sorted(grid, key=lambda oid: (-sum(v == first for v in grid[oid].values()), -len(grid[oid]), oid))
-    rows = [[org_link(ctx, oid)] + [grid[oid].get(mid, "") for mid in columns] for oid in order]
-    number = {mid: link(str(ctx.data.measures[mid]["number"]), f"{ctx.up}measures/{mid}.md") for mid in columns}
-    header = [ctx.word("bodies")] + [number[mid] for mid in columns]
-    legend = GAP[ctx.lang].join(
-        f"{symbol[role]} {esc(code('measure_responsibilities', 'role', role, ctx.lang))}" for role in present
+def project_kinds(ctx: Context) -> str:
+    """How many projects of each category, each a link to its group on the projects' index."""
+    counts = Counter(p["category"] for p in ctx.data.rows("SELECT category FROM projects"))
+    kinds = in_code_order("projects", "category", counts)
+    return chips(
+        [
+            link(f"{code('projects', 'category', k, ctx.lang)} {counts[k]}", f"projects/index.md#{category_anchor(k)}")
+            for k in kinds
+        ]
     )
-    listed = [
-        f"- {org_link(ctx, oid)}{ctx.colon}"
-        + ctx.semicolon.join(
-            f"{esc(code('measure_responsibilities', 'role', role, ctx.lang))} "
-            + " ".join(number[mid] for mid in columns if grid[oid].get(mid) == symbol[role])
-            for role in present
-            if symbol[role] in grid[oid].values()
-        )
-        for oid in order
-    ]
-    return (
-        f"{ctx.word('matrix_columns')}\n\n"
-        '<div class="matrix-list" markdown="1">\n\n' + "\n".join(listed) + "\n\n</div>\n\n"
-        f'<div class="matrix" markdown="1">\n\n{legend}\n\n{table(header, rows)}\n</div>\n'
-    )
-
-
-def projects_by_kind(ctx: Context) -> str:
-    """The projects under a heading per category, in the order of the category code table."""
-    grouped: dict[str, list] = defaultdict(list)
-    for p in ctx.data.rows("SELECT * FROM projects ORDER BY category, measure_id, id"):
-        grouped[p["category"]].append(p)
-    out = []
-    for category in in_code_order("projects", "category", grouped):
-        label = code("projects", "category", category, ctx.lang)
-        out += [f"### {esc(label[:1].upper() + label[1:])}", ""]
-        out.append(tables.projects(ctx, grouped[category], ("project", "action", "region", "measure", "report")))
-    return "\n".join(out)
 
 
 def timeline(ctx: Context) -> str:
@@ -151,10 +100,9 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
         "map": county_map.fragment(ctx, layout),
         "central-aid": featured.bar_charts(ctx),
         "income": featured.line_charts(ctx),
-        "policy-sections": policy_sections(ctx),
-        "targets": targets(ctx),
-        "matrix": matrix(ctx),
-        "projects": projects_by_kind(ctx),
+        "policy-parts": articles.by_part(ctx, 3, summaries=False),
+        "targets": ledger.target_list(ctx),
+        "project-kinds": project_kinds(ctx),
         "timeline": timeline(ctx),
         "errata": errata(ctx),
         "downloads": download_table(ctx, layout),

@@ -1,12 +1,14 @@
 """The index page of each kind of generated page: regions, organizations, measures and sources."""
 
+from collections import defaultdict
+
 from ..frontmatter import front_matter
-from . import compare, labels, ledger, measure, organization, project, region, source
+from . import articles, compare, labels, ledger, measure, organization, project, region, source
 from .context import Context
-from .links import measure_link, measure_title, policies, region_name, source_title
+from .links import measure_link, policies, region_name, source_title
 from .markup import esc, link, table
 from .summary import COMPARISON
-from .words import suffix
+from .words import initial_capital, suffix
 
 PAGES = {kind.FOLDER: kind for kind in (region, organization, measure, project, source)}  # the kinds with an index
 
@@ -45,13 +47,9 @@ def _organizations(ctx: Context) -> str:
 
 
 def _measures(ctx: Context) -> str:
-    return table(
-        [ctx.word("measure"), ctx.word("section")],
-        [
-            [link(measure_title(m, ctx.lang), f"{mid}.md"), str(m["section_number"])]
-            for mid, m in ctx.data.measures.items()
-        ],
-    )
+    """The measures under their parts with our summary of each, then who is responsible for which."""
+    heading = f"## {ctx.word('who_leads')} {{ #{articles.MATRIX_ANCHOR} }}\n\n{ctx.word('matrix_intro')}"
+    return f"{articles.by_part(ctx, 2, summaries=True)}\n{heading}\n\n{articles.matrix(ctx)}"
 
 
 def _sources(ctx: Context) -> str:
@@ -65,17 +63,25 @@ def _sources(ctx: Context) -> str:
 
 
 def _projects(ctx: Context) -> str:
-    return table(
-        [ctx.word(k) for k in ("project", "measure", "standing")],
-        [
+    """The projects under a heading per category, in the order of the category code table, with where each
+    stands in the ledger."""
+    grouped: dict[str, list] = defaultdict(list)
+    for p in ctx.data.rows("SELECT * FROM projects ORDER BY measure_id, id"):
+        grouped[p["category"]].append(p)
+    out = [ctx.word("projects_by_kind"), ""]
+    for category in labels.in_code_order("projects", "category", grouped):
+        label = labels.code("projects", "category", category, ctx.lang)
+        out += [f"## {esc(initial_capital(label))} {{ #{project.category_anchor(category)} }}", ""]
+        rows = [
             [
                 link(ctx.text(p, "name"), f"{p['id']}.md"),
                 measure_link(ctx, p["measure_id"]),
                 esc(ledger.label(ctx, ledger.standing(ledger.steps(ctx, "project_id", p["id"])))),
             ]
-            for p in ctx.data.rows("SELECT * FROM projects ORDER BY measure_id, id")
-        ],
-    )
+            for p in grouped[category]
+        ]
+        out += [table([ctx.word(k) for k in ("project", "measure", "standing")], rows), ""]
+    return "\n".join(out)
 
 
 def pages(ctx: Context) -> dict[str, str]:

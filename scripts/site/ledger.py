@@ -16,7 +16,8 @@ from schemas.codes import PROJECT_STATUS
 from ..ledger import OPENED, STARTED
 from .context import Context
 from .links import cite, measure_link
-from .markup import esc, link, table
+from .markup import chips, esc, link, table
+from .words import initial_capital
 
 NONE = "none"  # the standing of a project no report speaks of
 RELEASED = date.fromisoformat(PACKAGE["created"][:10])
@@ -44,7 +45,7 @@ def order() -> list[str]:
 
 
 def label(ctx: Context, code: str) -> str:
-    return ctx.word("no_report_found") if code == NONE else PROJECT_STATUS.label(code, ctx.lang)
+    return ctx.word("no_report_found") if code == NONE else initial_capital(PROJECT_STATUS.label(code, ctx.lang))
 
 
 def months_before_release(dated: str) -> int:
@@ -98,8 +99,8 @@ def standings(ctx: Context) -> dict[str, list[Any]]:
 def summary(ctx: Context) -> str:
     """The counts by standing, each a link to its group on the ledger page (a filter on a phone)."""
     groups = standings(ctx)
-    chips = [f"[{esc(label(ctx, code))} {len(rows)}](#{anchor(code)})" for code, rows in groups.items()]
-    return ctx.word("ledger_counts", n=sum(len(r) for r in groups.values())) + "\n\n" + " · ".join(chips) + "\n"
+    counted = [link(f"{label(ctx, code)} {len(rows)}", f"#{anchor(code)}") for code, rows in groups.items()]
+    return ctx.word("ledger_counts", n=sum(len(r) for r in groups.values())) + "\n\n" + chips(counted)
 
 
 def anchor(code: str) -> str:
@@ -136,15 +137,35 @@ def by_measure(ctx: Context) -> str:
     return table([ctx.word(k) for k in ("measure", "projects", "opened", "started_count", "no_report_found")], cells)
 
 
+def _assessed_targets(ctx: Context) -> list[Any]:
+    """The targets, by year (those of no year last), each with our assessment where there is one."""
+    return ctx.data.rows(
+        "SELECT t.*, a.assessment, a.reasoning, a.decided_by, a.assessed_on FROM policy_targets t "
+        "LEFT JOIN target_assessments a ON a.target_id = t.id ORDER BY t.target_year IS NULL, t.target_year, t.rowid"
+    )
+
+
+def target_anchor(tid: str) -> str:
+    return f"target-{tid}"
+
+
+def target_list(ctx: Context) -> str:
+    """The targets in a line each, with our assessment as a link to the target on the ledger page."""
+    out = []
+    for t in _assessed_targets(ctx):
+        said = ctx.code("target_assessments", "assessment", t) if t["assessment"] else ctx.word("no_report_found")
+        year = f"**{esc(t['target_year'])}** " if t["target_year"] else ""
+        assessed = link(said, f"{ctx.up}ledger.md#{target_anchor(t['id'])}")
+        out.append(f"- {year}{esc(ctx.text(t, 'text'))}{ctx.colon}{assessed}")
+    return "\n".join(out) + "\n"
+
+
 def targets(ctx: Context) -> str:
     """Each target with our assessment, its reasoning and the reports on it."""
     out = []
-    for t in ctx.data.rows(
-        "SELECT t.*, a.assessment, a.reasoning, a.decided_by, a.assessed_on FROM policy_targets t "
-        "LEFT JOIN target_assessments a ON a.target_id = t.id ORDER BY t.target_year IS NULL, t.target_year, t.rowid"
-    ):
+    for t in _assessed_targets(ctx):
         year = f"{t['target_year']}{ctx.colon}" if t["target_year"] else ""
-        out += [f"### {esc(year + ctx.text(t, 'text'))}", ""]
+        out += [f"### {esc(year + ctx.text(t, 'text'))} {{ #{target_anchor(t['id'])} }}", ""]
         if t["assessment"]:
             said = ctx.code("target_assessments", "assessment", t)
             out += [ctx.fact("our_assessment", f"**{esc(said)}**{ctx.paren(esc(t['assessed_on']))}"), ""]

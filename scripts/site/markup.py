@@ -49,6 +49,11 @@ def link(label: object, target: str) -> str:
     return f"[{esc(label)}]({quote(target, safe='/#.:-_~?=&%')})"  # % stays: an address may be encoded
 
 
+def chips(links: list[str]) -> str:
+    """Links in a row, each kept on one line and tall enough to tap (the class `chips`)."""
+    return "\u00a0· ".join(links) + "\n{: .chips }\n"
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     """A Markdown table from cells that are already escaped."""
     if not rows:

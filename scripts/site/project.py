@@ -12,6 +12,11 @@ FOLDER = "projects"
 SEARCH_BOOST = 0.5  # a project's page comes after the bodies, places and pages whose names match
 
 
+def category_anchor(category: str) -> str:
+    """The anchor of a category's group on the projects' index."""
+    return f"category-{category}"
+
+
 def keys(ctx: Context) -> list[str]:
     return [p["id"] for p in ctx.data.rows("SELECT id FROM projects ORDER BY id")]
 

@@ -235,7 +235,6 @@ PROJECT_CELLS = {  # a column of a table of projects: its heading word, and how 
     "action": lambda ctx, p: esc(p["action_zh"]),
     "region": lambda ctx, p: project_places(ctx, p["id"]),
     "measure": lambda ctx, p: measure_link(ctx, p["measure_id"]),
-    "source": lambda ctx, p: cite(ctx, p["source_id"], p["locator"]),
     "report": lambda ctx, p: latest_report(ctx, "project_id", p["id"]),
 }
 

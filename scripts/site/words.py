@@ -7,6 +7,7 @@ an English page the ASCII forms.
 
 from .figure_words import FIGURE_WORDS
 from .ledger_words import LEDGER_WORDS
+from .policy_words import POLICY_WORDS
 
 CHINESE, ENGLISH = "zh", "en"
 LANGS = (CHINESE, ENGLISH)  # Chinese first: the default language of the site
@@ -14,6 +15,7 @@ LANGS = (CHINESE, ENGLISH)  # Chinese first: the default language of the site
 WORDS = {
     **LEDGER_WORDS,
     **FIGURE_WORDS,
+    **POLICY_WORDS,
     "aid": ("帮扶", "Aid received"),
     "aid_given": ("提供的帮扶", "Aid given"),
     "body": ("帮扶单位", "Helping body"),
@@ -50,14 +52,6 @@ WORDS = {
     "successor": ("后继机构", "Became"),
     "predecessors": ("前身", "Formerly"),
     "other_names": ("其他写法", "Other forms printed"),
-    "responsibilities_in": ("在{policy}中的责任", "Responsibilities in {policy}"),
-    "measures_of": ("{policy}的条目", "The measures of {policy}"),
-    "measure": ("条目", "Measure"),
-    "role": ("角色", "Role"),
-    "section": ("所属部分", "Section"),
-    "summary": ("摘要（本项目撰写）", "Summary (in our words)"),
-    "bodies": ("责任单位", "Bodies responsible"),
-    "targets": ("目标", "Targets"),
     "target": ("目标", "Target"),
     "year": ("年份", "Year"),
     "cited": ("引用的行", "Lines cited"),
@@ -89,7 +83,6 @@ WORDS = {
     "qualifier_means": ("“{label}”：{definition}", "“{label}”: {definition}"),
     "also_given": ("另有：{items}，不画在线上。", "Also given, not plotted: {items}. "),
     "list_of": ("名单见{policy}（{cite}）", "the list is in {policy} ({cite})"),
-    "matrix_columns": ("数字为条目序号。", "The numbers are those of the measures."),
     "citation_other": ("英文引用格式：", "In Chinese (GB/T 7714):"),
     "organization": ("单位", "Body"),
     "and": ("和", " and "),
@@ -244,3 +237,8 @@ def section_number(n: int, lang: str) -> str:
 def article_number(n: int, lang: str) -> str:
     """The number of an article of a document: （一） in Chinese, (1) in English."""
     return f"（{chinese_numeral(n)}）" if lang == CHINESE else f"({n}) "
+
+
+def initial_capital(label: str) -> str:
+    """A label as it starts a heading or a cell: its first letter a capital (Chinese is unchanged)."""
+    return label[:1].upper() + label[1:]
