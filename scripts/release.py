@@ -55,8 +55,9 @@ def _readme(package: dict[str, Any]) -> str:
         f"Version {package['version']}, {package['created'][:10]}. {package['description']}",
         "",
         "Files: `datapackage.json` (the Frictionless descriptor: every table's columns, types, keys and "
-        "descriptions), one CSV per table in `data/` (UTF-8, header row, empty cell = null), and the county "
-        "boundaries in `data/geo/counties.geojson`. Join on the six-digit GB/T 2260 codes.",
+        "descriptions), one CSV per table in `data/` (UTF-8, header row, empty cell = null), the county "
+        "boundaries in `data/geo/counties.geojson` and their province's outline in `data/geo/provinces.geojson`. "
+        "Join on the six-digit GB/T 2260 codes.",
         "",
         f"For Excel: the workbook `{names(package['version'])['xlsx']}` of the release is the easiest to read. "
         f"`{EXCEL}/` holds each CSV file again with a UTF-8 byte order mark, which Excel needs to read it as "

