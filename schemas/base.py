@@ -278,6 +278,8 @@ class Meta:
     identity: Identity | None = None  # what two rows must agree on when they state a figure of the same thing
     pairs: Pairs | None = None  # for a table of pairings: which body each row pairs with which regions
     timeline: Timeline | None = None  # for a table of dated rows about subjects: the ledger's columns
+    # What a reader's page calls the table, where its title is a database word (观测值: 数字), zh and en
+    reader: tuple[str, str] | None = None
 
 
 def markers(field: FieldInfo) -> list[Any]:

@@ -451,13 +451,13 @@ PROGRAM = _table(
 )
 PAIRING = _table(
     "pairing",
-    "结对依据",
-    "Pairing",
-    ("stated", "原文写明", "stated", "原文写明该单位帮扶该县", "The text pairs this body with this region."),
+    "结对方式",
+    "How paired",
+    ("stated", "原文点名", "named in the text", "原文写明该单位帮扶该县", "The text pairs this body with this region."),
     (
         "group",
-        "成组",
-        "group",
+        "一组县",
+        "a group of counties",
         "原文只说一组单位帮扶一组县，未说明哪个单位去哪个县，此时 region_code 记这组县所在的市",
         "The text says a list of bodies aided a group of counties without saying which went where; "
         "region_code holds the city of the group.",
@@ -469,7 +469,7 @@ STATUS = _table(
     "Status",
     ("ongoing", "至今", "ongoing", "截至来源日期仍在进行（如“至今”）", "Still under way as of the source's date."),
     ("ended", "已结束", "ended"),
-    ("unknown", "未说明", "not stated", "原文未说明", "The text does not say."),
+    ("unknown", "原文未说明", "not stated", "原文未说明", "The text does not say."),
 )
 EVENT_KIND = _table(
     "event_kind",

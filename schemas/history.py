@@ -26,6 +26,7 @@ class AidAssignment(Table):
     meta = Meta(
         resource="aid_assignments",
         title_zh="帮扶结对",
+        reader=("帮扶", "Aid"),
         title_en="Aid assignments",
         description_zh="帮扶单位与受援县的结对，按原文所述；原文未说明具体县时不臆造结对。",
         description_en="Pairings of a helping body with a county, as the text states them; pairings the text does not state are not invented.",

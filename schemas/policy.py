@@ -117,6 +117,7 @@ class MeasureResponsibility(Table):
     meta = Meta(
         resource="measure_responsibilities",
         title_zh="条目责任分工",
+        reader=("责任单位", "Bodies responsible"),
         title_en="Measure responsibilities",
         description_zh="每个条目括注中的牵头和按职责分工负责单位，严格按原文分配角色。",
         description_en="Who leads and who shares responsibility for each measure, exactly as its clause assigns it.",
@@ -186,6 +187,7 @@ class ProjectRegion(Table):
     meta = Meta(
         resource="project_regions",
         title_zh="项目所涉区划",
+        reader=("项目所在地", "Where a project is"),
         title_en="Project regions",
         description_zh="项目名称或原文所点名、经过的每个区划。",
         description_en="Every region that a project names or runs through, as the text gives it.",

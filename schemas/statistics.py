@@ -69,6 +69,7 @@ class Observation(Table):
     meta = Meta(
         resource="observations",
         title_zh="观测值",
+        reader=("数字", "Figures"),
         title_en="Observations",
         description_zh="来源中印出的每一个数字，以基本单位存储，并保留原文写法、限定词和出处行号。",
         description_en="Every figure the sources print, stored in base units beside the figure as printed, its qualifier and its line.",

@@ -60,8 +60,10 @@ def citing_models() -> list[type[Table]]:
 
 
 def title(model: type[Table], lang: str) -> str:
-    """A table's title in a language."""
-    return getattr(model.meta, f"title_{lang}")
+    """What a reader's page calls a table, in a language: its reader's name where it declares one, else its
+    title."""
+    reader = model.meta.reader
+    return reader[0 if lang == "zh" else 1] if reader else getattr(model.meta, f"title_{lang}")
 
 
 def naming_column(model: type[Table]) -> str:

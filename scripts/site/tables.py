@@ -138,7 +138,7 @@ def statuses(ctx: Context, members: list[Any]) -> str:
     counted = Counter(ctx.code("aid_assignments", "status", m) for m in members)
     if len(counted) == 1:
         return esc(next(iter(counted)))
-    return esc(ctx.sep.join(f"{label} {n}" for label, n in counted.most_common()))
+    return esc(ctx.sep.join(ctx.word("status_count", status=label, n=n) for label, n in counted.most_common()))
 
 
 def events(ctx: Context, column: str, value: object) -> str:
