@@ -10,6 +10,8 @@ from collections import Counter
 
 import yaml
 
+from schemas import PACKAGE
+
 from ..layout import Layout
 from . import articles, charts, county_map, featured, feed, jsonld, ledger, tables
 from .context import Context
@@ -34,6 +36,7 @@ COUNTS = {
     "targets": ("SELECT count(*) FROM policy_targets", "个"),
     "projects": ("SELECT count(*) FROM projects", "个"),
 }
+CITING = "citing.json"  # read by the hook citepage.py
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
 
 
@@ -122,10 +125,29 @@ def of_language(ctx: Context, layout: Layout) -> dict[str, str]:
     return named | {f"figures.{sid}": source_figures(ctx, sid) for sid in ctx.data.sources}
 
 
+def citing(data: Data) -> str:
+    """What the hook `citepage.py` cites every page with: the dataset's names, version and release date, its
+    authors, and the day each source was last checked (`url_checked`), by id."""
+    english, chinese = PACKAGE["title"].split(" / ")
+    checked = {sid: s["url_checked"] for sid, s in data.sources.items()}
+    return json.dumps(
+        {
+            "dataset": {"zh": chinese, "en": english},
+            "authors": {"zh": f"{chinese}贡献者", "en": PACKAGE["contributors"][0]["title"]},
+            "version": PACKAGE["version"],
+            "released": PACKAGE["created"][:10],
+            "checked": checked,
+        },
+        ensure_ascii=False,
+        indent=1,
+        sort_keys=True,
+    )
+
+
 def every(data: Data, layout: Layout) -> dict[str, str]:
     """Every fragment, by file name."""
     boundaries = json.loads(layout.boundaries.read_text(encoding="utf-8"))
-    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries)}
+    out = {"jsonld.md": jsonld.block(data, downloads(layout), boundaries), CITING: citing(data)}
     for lang in LANGS:
         out |= {f"{name}.{lang}.md": text for name, text in of_language(Context(data, lang, up=""), layout).items()}
     return out
