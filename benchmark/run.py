@@ -330,7 +330,7 @@ def step_site(root: Path) -> dict:
     from mkdocs.utils.yaml import yaml_load
 
     from scripts.segment import site_userdict
-    from scripts.site import publish, region, search
+    from scripts.site import fragments, publish, region, search
     from scripts.site.context import Context
     from scripts.site.data import Data
     from scripts.site.words import LANGS, suffix
@@ -345,6 +345,7 @@ def step_site(root: Path) -> dict:
             written |= {docs / name: text.encode() for name, text in publish.kind_pages(ctx, region).items()}
             written[docs / f"index{suffix(lang)}.md"] = b"# Benchmark\n"
         written[root / "build" / "jieba_userdict.txt"] = site_userdict(data.db).encode()
+        written[Layout(root).fragments / fragments.CITING] = fragments.citing(data).encode()  # for the hook
     write_files(written)
     config = root / "bench-mkdocs.yml"  # the pages link to sections the benchmark does not render
     site_config = yaml_load((ROOT / "mkdocs.yml").open("rb"))  # its paths are relative to the checkout

@@ -3,6 +3,7 @@
 import csv
 import json
 import re
+import shutil
 from collections import Counter
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -472,3 +473,43 @@ def test_a_page_citation_escapes_its_title_in_html_and_bibtex():
     html = block(facts | {"checked": {}}, "zh", '<script>alert("x")</script> {50%}', "https://x/", "taihang:x", set())
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert r'title = {<script>alert("x")</script> \{50\%\}}' in unescape(html)
+
+
+def tables_not_offered(page: str, folder: Path) -> list[str]:
+    """The tables of a built page with no CSV beside it that holds as many rows and columns, or no link to it."""
+    problems = []
+    for n, table in enumerate(re.findall(r"<table\b[^>]*>(.*?)</table>", page, re.S), 1):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        path = folder / "tables" / f"{n}.csv"
+        if f'href="tables/{n}.csv"' not in page or not path.is_file():
+            problems.append(f"table {n}: no CSV")
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            found = list(csv.reader(fh))
+        if len(found) != len(rows) or len(found[0]) != len(re.findall(r"<th\b", rows[0])):
+            problems.append(f"table {n}: {len(found)} rows in the CSV, {len(rows)} on the page")
+    return problems
+
+
+def test_every_table_of_every_page_is_offered_as_a_csv(site):
+    pages = list(site.rglob("index.html"))
+    wrong = {}
+    for path in pages:
+        found = tables_not_offered(path.read_text(encoding="utf-8"), path.parent)
+        if found:
+            wrong[str(path.relative_to(site))] = found
+    assert wrong == {}
+    assert sum("tables/1.csv" in p.read_text(encoding="utf-8") for p in pages) > 100
+
+
+def test_the_page_table_check_sees_a_row_lost_and_a_link_missing(site, tmp_path):
+    """Seeded: a county page whose first table's CSV lost its last row; the same page without its links."""
+    county = site / "regions" / old_area_codes()[0]
+    page = (county / "index.html").read_text(encoding="utf-8")
+    shutil.copytree(county / "tables", tmp_path / "tables")
+    lines = (tmp_path / "tables" / "1.csv").read_bytes().splitlines(keepends=True)
+    (tmp_path / "tables" / "1.csv").write_bytes(b"".join(lines[:-1]))
+    assert tables_not_offered(page, tmp_path) == [
+        f"table 1: {len(lines) - 1} rows in the CSV, {len(lines)} on the page"
+    ]
+    assert tables_not_offered(re.sub(r'<p class="page-tables".*?</p>', "", page), county)

@@ -64,6 +64,7 @@ LATIN_ALLOWED = {
     "CPU",
     "HTTP",
     "Parquet",
+    "BibTeX",
 }
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-/²]*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
