@@ -14,16 +14,25 @@ from schemas import BY_NAME
 from .. import release
 from ..layout import Layout
 from ..package import tabular
-from ..reader import sha256
 from .context import Context
 from .markup import code, download_link, esc, table
 from .words import CHINESE, LANGS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP = "application/zip"
-HEADER = {
-    "zh": ["文件", "内容", "格式", "大小", "SHA-256"],
-    "en": ["File", "Contents", "Format", "Size", "SHA-256"],
+HEADER = {"zh": ["文件", "内容", "大小"], "en": ["File", "Contents", "Size"]}
+PARQUET = "application/vnd.apache.parquet"
+PER_TABLE = {  # the closed list of each table's files: its summary, its heading, and where the checksums are
+    "zh": (
+        "每张表单独下载：{n} 张表，各有 CSV 和 Parquet",
+        ["表", "CSV", "Parquet"],
+        "校验和：发布的文件见 {sums}，每张表的 CSV 见 {descriptor} 中该表的 {hash}。",
+    ),
+    "en": (
+        "Each table on its own: {n} tables, as CSV and as Parquet",
+        ["Table", "CSV", "Parquet"],
+        "Checksums: the release's files are in {sums}, and each table's CSV in its {hash} in {descriptor}.",
+    ),
 }
 
 
@@ -37,6 +46,7 @@ class Download(NamedTuple):
     path: Path  # where the build finds it
     mediatype: str
     name: str  # where it is served, relative to downloads/: the package's own layout
+    table: str = ""  # the resource a table's own file holds (its CSV or Parquet)
 
     @property
     def title(self) -> str:
@@ -62,20 +72,20 @@ def downloads(layout: Layout) -> list[Download]:
         (("县界（示意）", "County boundaries (schematic)"), layout.boundaries, "application/geo+json"),
         (("省界（示意）", "Province outline (schematic)"), layout.outlines, "application/geo+json"),
     ]
-    offered += [
-        ((BY_NAME[r["name"]].meta.title_zh, BY_NAME[r["name"]].meta.title_en), layout.root / r["path"], "text/csv")
-        for r in package["resources"]
-        if r["format"] == "csv"
-    ]
-    parquet = [
-        (
-            (f"{BY_NAME[r['name']].meta.title_zh}（Parquet）", f"{BY_NAME[r['name']].meta.title_en} (Parquet)"),
-            dist / files[f"parquet:{r['name']}"],
-        )
-        for r in tabular(package)
-    ]
-    offered += [(titles, path, "application/vnd.apache.parquet") for titles, path in parquet]
-    return [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
+    found = [Download(title, path, media, _served_as(layout, path)) for title, path, media in offered]
+    for r in package["resources"]:
+        if r["format"] == "csv":
+            meta = BY_NAME[r["name"]].meta
+            path = layout.root / r["path"]
+            found.append(
+                Download((meta.title_zh, meta.title_en), path, "text/csv", _served_as(layout, path), r["name"])
+            )
+    for r in tabular(package):
+        meta = BY_NAME[r["name"]].meta
+        path = dist / files[f"parquet:{r['name']}"]
+        titles = (f"{meta.title_zh}（Parquet）", f"{meta.title_en} (Parquet)")
+        found.append(Download(titles, path, PARQUET, _served_as(layout, path), r["name"]))
+    return found
 
 
 def _served_as(layout: Layout, path: Path) -> str:
@@ -100,15 +110,34 @@ def size(n: int) -> str:
 
 
 def download_table(ctx: Context, layout: Layout) -> str:
-    """Every download, with its contents, format, size and SHA-256 (for the page data/index)."""
+    """The downloads (for the page data/index): the release, the descriptor and the boundaries with their
+    contents and size; then, in a closed list, each table's CSV and Parquet file; and where the checksums are."""
+    found = downloads(layout)
+    here = up(ctx.lang)
     rows = [
-        [
-            download_link(d.name, up(ctx.lang)),
-            esc(d.titles[LANGS.index(ctx.lang)]),
-            code(d.mediatype),
-            size(d.path.stat().st_size),
-            f"`{sha256(d.path)}`",
-        ]
-        for d in downloads(layout)
+        [download_link(d.name, here), esc(d.titles[LANGS.index(ctx.lang)]), size(d.path.stat().st_size)]
+        for d in found
+        if not d.table
     ]
-    return table(HEADER[ctx.lang], rows)
+    own: dict[str, dict[str, Download]] = {}
+    for d in found:
+        if d.table:
+            own.setdefault(d.table, {})[d.mediatype] = d
+    summary, header, sums = PER_TABLE[ctx.lang]
+
+    def cell(d: Download | None) -> str:
+        return f"{download_link(d.name, here)}{ctx.paren(size(d.path.stat().st_size))}" if d else ""
+
+    def title(name: str) -> str:
+        meta = BY_NAME[name].meta
+        return f"{esc(meta.title_zh if ctx.lang == CHINESE else meta.title_en)} {code(name)}"
+
+    tables = [[title(name), cell(files.get("text/csv")), cell(files.get(PARQUET))] for name, files in own.items()]
+    return (
+        table(HEADER[ctx.lang], rows)
+        + f'\n<details markdown="1"><summary>{esc(summary.format(n=len(own)))}</summary>\n\n'
+        + table(header, tables)
+        + "\n</details>\n\n"
+        + sums.format(sums=code("SHA256SUMS"), descriptor=code("datapackage.json"), hash=code("hash"))
+        + "\n"
+    )

@@ -27,9 +27,9 @@ def check(layout: Layout) -> None:
             f"{layout.name(layout.database)} differs from the database of the release, "
             f"{layout.name(layout.dist)}/{release.names(version)['sqlite']}: {RELEASE}"
         )
-    for _, path, _, _ in downloads(layout):
-        if not path.exists():
-            raise Stop(f"{layout.name(path)}, which the site offers for download, is missing: {PACKAGE}")
+    for d in downloads(layout):
+        if not d.path.exists():
+            raise Stop(f"{layout.name(d.path)}, which the site offers for download, is missing: {PACKAGE}")
 
 
 def _database(layout: Layout) -> None:
