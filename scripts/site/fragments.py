@@ -14,6 +14,7 @@ from schemas import PACKAGE
 
 from ..layout import Layout
 from . import articles, charts, county_map, featured, feed, jsonld, ledger, tables
+from .citepage import CITING  # the file the hook reads: its name is declared there
 from .context import Context
 from .data import Data
 from .downloads import download_table, downloads, up
@@ -36,7 +37,6 @@ COUNTS = {
     "targets": ("SELECT count(*) FROM policy_targets", "个"),
     "projects": ("SELECT count(*) FROM projects", "个"),
 }
-CITING = "citing.json"  # read by the hook citepage.py
 LISTED_UP_TO = 10  # errata of a kind with more rows than this are one line that counts them
 
 
