@@ -5,6 +5,7 @@ sources.publisher_id, which refers forward to organizations (whose rows cite the
 """
 
 from .base import Citation, Cite, ForeignKey, Meta, Table
+from .changes import Release, RowChange, Withdrawal
 from .codes import CODE_TABLES, CodeTable
 from .history import AidAssignment, Erratum, Event
 from .package import PACKAGE
@@ -48,6 +49,9 @@ RESOURCES: tuple[type[Table], ...] = (
     TargetAssessment,
     Event,
     FeaturedFigure,
+    Release,
+    RowChange,
+    Withdrawal,
     Translation,
 )
 

@@ -25,16 +25,22 @@ from pydantic.fields import FieldInfo
 from .codes import CodeTable
 
 
-def column(zh: str, en: str, *, unit: str | None = None, ours: bool = False, **constraints: Any) -> Any:
+def column(
+    zh: str, en: str, *, unit: str | None = None, ours: bool = False, reading: bool = False, **constraints: Any
+) -> Any:
     """Declare a column: its Chinese and English description, its unit, its constraints.
 
-    `ours` marks text written by this project (a summary, a note, a reason), not read from a source.
+    `ours` marks text written by this project (a summary, a note, a reason), not read from a source; `reading`
+    a value we read from the source (a figure in base units, a place in a list), not the words as printed, so
+    that it does not capture a number of the line for `coverage`.
     """
     extra: dict[str, Any] = {"description_zh": zh}
     if unit:
         extra["unit"] = unit
     if ours:
         extra["ours"] = True
+    if reading:
+        extra["reading"] = True
     return Field(description=en, json_schema_extra=extra, **constraints)
 
 
@@ -236,7 +242,8 @@ class Citation:
     """How a row cites its source line: in its `source_id` and `locator` columns.
 
     `texts`: what the line must contain. With `first`, only the first that applies (has a value and
-    meets its `when`) is looked for; otherwise any one of them will do.
+    meets its `when`) is looked for; with `every`, each that applies must be there; otherwise any one of
+    them will do.
     `figure`: the column holding a figure as printed, read and checked against the row's `value`,
     `qualifier` and `unit` columns; `erratum`: the column whose erratum (its `as_printed` and `reading`)
     the figure is read through.
@@ -247,6 +254,7 @@ class Citation:
 
     texts: tuple[Cite, ...]
     first: bool = False
+    every: bool = False
     figure: str | None = None
     erratum: str | None = None
     label: str | None = None
@@ -280,6 +288,9 @@ class Meta:
     timeline: Timeline | None = None  # for a table of dated rows about subjects: the ledger's columns
     # What a reader's page calls the table, where its title is a database word (观测值: 数字), zh and en
     reader: tuple[str, str] | None = None
+    # The site's folder of this table's pages (<folder>/<key>/), if each row has one. Such keys are published
+    # addresses: never reused, and a row removed keeps its page, saying why (`withdrawals`)
+    pages: str | None = None
 
 
 def markers(field: FieldInfo) -> list[Any]:
@@ -419,6 +430,12 @@ class Table(BaseModel):
     def ours(cls, name: str) -> bool:
         """Whether a column holds text written by this project rather than read from the source."""
         return bool(_extra(cls.model_fields[name]).get("ours"))
+
+    @classmethod
+    def reads(cls, name: str) -> bool:
+        """Whether a column holds our reading of the source (a value in base units, an order), not the words
+        as printed."""
+        return bool(_extra(cls.model_fields[name]).get("reading"))
 
 
 def _file_of(model: type) -> str:

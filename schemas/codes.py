@@ -250,8 +250,8 @@ ROLE = _table(
 )
 DESIGNATION = _table(
     "designation",
-    "认定类别",
-    "Designation",
+    "所列名单",
+    "List",
     ("taihang_old_area", "山西太行革命老区", "Taihang revolutionary old area of Shanxi"),
 )
 PROJECT_CATEGORY = _table(
@@ -557,6 +557,15 @@ FEATURE = _table(
     ("income_note", "收入图的说明", "figure named in the income chart's caption"),
 )
 
+ROW_CHANGE = _table(
+    "row_change",
+    "变动",
+    "Change",
+    ("added", "新增", "added", "该版本新增的行", "A row new in this version."),
+    ("changed", "修改", "changed", "该版本内容有改动的行", "A row whose content changed in this version."),
+    ("removed", "删除", "removed", "该版本删去的行", "A row this version removed."),
+)
+
 CODE_TABLES: tuple[CodeTable, ...] = (
     PRECISION,
     GOVERNMENT_LEVEL,
@@ -585,4 +594,5 @@ CODE_TABLES: tuple[CodeTable, ...] = (
     ERRATUM_KIND,
     EXCLUSION_KIND,
     FEATURE,
+    ROW_CHANGE,
 )

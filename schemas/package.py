@@ -14,9 +14,9 @@ PACKAGE: dict[str, Any] = {
     ),
     # SemVer for the data: MAJOR for a breaking change to a resource or column, MINOR for new
     # resources, columns or rows, PATCH for corrections. Keep CHANGELOG.md in step.
-    "version": "2.2.0",
+    "version": "2.3.0",
     # The release date of this version; fixed, so that builds are reproducible.
-    "created": "2026-12-05T00:00:00Z",
+    "created": "2026-12-06T00:00:00Z",
     "homepage": "https://github.com/taihang-open-data/taihang-old-area",
     # Where the static site is published; Datasette links sources to their pages there.
     "site_url": "https://taihang-open-data.github.io/taihang-old-area/",

@@ -84,6 +84,7 @@ class Policy(Table):
 class PolicyMeasure(Table):
     meta = Meta(
         resource="policy_measures",
+        pages="measures",
         title_zh="政策条目",
         title_en="Policy measures",
         description_zh="政策文件的编号条目，含所属部分、中英文标题和本项目撰写的摘要。",
@@ -129,7 +130,9 @@ class MeasureResponsibility(Table):
     measure_id: MeasureRef = column("条目", "Measure.")
     organization_id: OrganizationRef = column("机构", "Organization.")
     role: Annotated[str, ROLE] = column("角色", "Role.")
-    position: Integer = column("在括注中的位次（从 1 起）", "Position of the body in the clause, from 1.", ge=1)
+    position: Integer = column(
+        "在括注中的位次（从 1 起）", "Position of the body in the clause, from 1.", reading=True, ge=1
+    )
     source_id: SourceId
     locator: Locator
 
@@ -137,18 +140,21 @@ class MeasureResponsibility(Table):
 class Designation(Table):
     meta = Meta(
         resource="designations",
-        title_zh="区域认定",
-        title_en="Designations",
-        description_zh="政策文件认定的区域名单，如山西太行革命老区的县（市、区）。",
-        description_en="Regions that a policy designates, such as the counties of Shanxi's Taihang revolutionary old area.",
+        title_zh="政策列出的区域",
+        title_en="Regions a policy lists",
+        description_zh="政策文件列出的区域，如晋政发〔2021〕36号附件所列、已列入山西太行革命老区的县（市、区）。"
+        "文件支持这些地方，并不认定它们。",
+        description_en="Regions that a policy lists, such as the counties (cities, districts) already in Shanxi's Taihang "
+        "revolutionary old area that the annex of 晋政发〔2021〕36号 lists. The policy supports them; it does not "
+        "designate them.",
         primary_key=("region_code", "designation"),
         facets=("designation",),
         cites=Citation(texts=(Cite("region_code"),), label="region_code"),
     )
 
     region_code: RegionRef = column("区划代码", "Region code.")
-    designation: Annotated[str, DESIGNATION] = column("认定类别", "Designation.")
-    policy_id: PolicyRef = column("认定所依据的政策", "Policy that makes the designation.")
+    designation: Annotated[str, DESIGNATION] = column("所列名单", "The list the region is on.")
+    policy_id: PolicyRef = column("列出该区域的政策", "Policy that lists the region.")
     source_id: SourceId
     locator: Locator
 
@@ -156,6 +162,7 @@ class Designation(Table):
 class Project(Table):
     meta = Meta(
         resource="projects",
+        pages="projects",
         title_zh="项目",
         title_en="Projects",
         description_zh="政策条目中点名的项目、工程、行动、试点、品牌、设施和场所。",
@@ -189,15 +196,21 @@ class ProjectRegion(Table):
         title_zh="项目所涉区划",
         reader=("项目所在地", "Where a project is"),
         title_en="Project regions",
-        description_zh="项目名称或原文所点名、经过的每个区划。",
-        description_en="Every region that a project names or runs through, as the text gives it.",
+        description_zh="项目所在或经过、且原文点名（或原文点名的场所位于其中）的每个区划；项目只服务或通往的区划不算。",
+        description_en="Every region a project lies in or runs through that the text names (or in which a site the text "
+        "names lies); a region the project only serves or leads to is not one of them.",
         primary_key=("project_id", "region_code"),
         facets=("basis", "region_code"),
-        # the place as printed if given; else, for a site that lies in the region, the project as printed;
-        # else the region's name
+        # the place as printed, if given; for a site that lies in the region, the project as printed; for a
+        # region the text names, its name (a project is placed only where the text puts it: a region that it
+        # serves or leads to, but that the line does not name, is not one of its places)
         cites=Citation(
-            texts=(Cite("place_zh"), Cite("project_id", when=("basis", "located")), Cite("region_code")),
-            first=True,
+            texts=(
+                Cite("place_zh"),
+                Cite("project_id", when=("basis", "located")),
+                Cite("region_code", when=("basis", "named")),
+            ),
+            every=True,
             label="region_code",
         ),
     )
@@ -242,7 +255,11 @@ class PolicyTarget(Table):
     quantified: Flag = column("是否有数字目标", "Whether the target is stated as a number.")
     figure_text: Text | None = column("数字的原文写法", "The number as printed, for a quantified target.")
     value: Annotated[Number, InUnitOf("unit")] | None = column(
-        "数值（基本单位）", "The number in base units.", unit="given by the column unit", allow_inf_nan=False
+        "数值（基本单位）",
+        "The number in base units.",
+        unit="given by the column unit",
+        reading=True,
+        allow_inf_nan=False,
     )
     unit: Annotated[str, UNIT.only("percent", "year", "count")] | None = column("单位", "Unit of the value.")
     source_id: SourceId

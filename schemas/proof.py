@@ -42,6 +42,7 @@ class Corroboration(Table):
         "数值（基本单位；与所佐证的观测值相同）",
         "Value in base units; equals the observation's.",
         unit="given by the column unit",
+        reading=True,
         allow_inf_nan=False,
     )
     unit: Annotated[str, UNIT, Equals("observation_id", "unit")] = column(

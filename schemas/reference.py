@@ -39,6 +39,7 @@ NO_PUBLIC_COPY = "No public copy"  # how a source's notes say that none was foun
 class Source(Table):
     meta = Meta(
         resource="sources",
+        pages="sources",
         title_zh="来源",
         title_en="Sources",
         description_zh="本数据集引用的每一份文献，连同其发布者和日期：存档的文献附存档文件的 SHA-256；只引用而未存档的网页附网址和查阅方式。",
@@ -206,6 +207,7 @@ class Source(Table):
 class Region(Table):
     meta = Meta(
         resource="regions",
+        pages="regions",
         title_zh="行政区划",
         title_en="Regions",
         description_zh="来源中出现的省、市、县级行政区划，以 GB/T 2260 六位代码为主键（采用现行代码）。",
@@ -238,6 +240,7 @@ class Region(Table):
 class Organization(Table):
     meta = Meta(
         resource="organizations",
+        pages="organizations",
         title_zh="机构",
         title_en="Organizations",
         description_zh="来源中出现的机构：发文机关、政策牵头和责任单位、帮扶单位；改名或合并的机构以 `successor_id` 相连。",

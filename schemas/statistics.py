@@ -68,6 +68,7 @@ class Metric(Table):
 class Observation(Table):
     meta = Meta(
         resource="observations",
+        pages="f",
         title_zh="观测值",
         reader=("数字", "Figures"),
         title_en="Observations",
@@ -125,6 +126,7 @@ class Observation(Table):
         "数值（基本单位；范围为其下限）",
         "Value in the unit column's base unit; for a range, its lower end.",
         unit="given by the column unit",
+        reading=True,
         allow_inf_nan=False,
     )
     value_max: (
@@ -139,6 +141,7 @@ class Observation(Table):
         "范围的上限（仅当限定为“范围”）",
         "Upper end of a range (2至3), in the same unit; given exactly when the qualifier is range.",
         unit="given by the column unit",
+        reading=True,
         allow_inf_nan=False,
     )
     unit: Annotated[Unit, Equals("metric_id", "unit")] = column(

@@ -81,7 +81,7 @@ def pending(layout: Layout, dataset: reader.Dataset, source: sourcetext.Source, 
             numbers = tuple(
                 n
                 for n in found.numbers
-                if coverage.token(found, n) not in held.get((source.id, locator), ())
+                if coverage.token(found) not in held.get((source.id, locator), ())
                 and coverage.excluding(rules, source.id, locator, n) is None
             )
             if numbers:

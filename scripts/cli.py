@@ -27,6 +27,7 @@ from . import (
     provenance,
     reader,
     sourcetext,
+    withdrawn,
 )
 from .atomic import stale_files, write_files
 from .layout import ROOT, Layout
@@ -72,7 +73,7 @@ def package_step(layout: Layout) -> reader.Dataset:
     Returns the data, read once."""
     changed = write_files(package.generated_first(layout))
     dataset, problems = reader.read(layout)
-    if problems:
+    if problems or (problems := withdrawn.check(layout, dataset)):
         raise Stop("Build stopped; the last good outputs are left in place.", problems)
     problems = names.check(layout, SITE_CODE)
     if problems:

@@ -22,7 +22,7 @@ import polars as pl
 
 from schemas import Table
 
-from . import across
+from . import across, withdrawn
 from .csvfile import edges, read_rows
 from .expressions import suspect
 from .layout import Layout
@@ -172,5 +172,9 @@ def columnar_read(layout: Layout) -> tuple[Dataset, list[Problem]] | None:
 
 
 def check(layout: Layout) -> tuple[Dataset, list[Problem]]:
-    """Passes 1 and 2: columnar when every file allows it, else the streaming reader."""
-    return columnar_read(layout) or read(layout)
+    """Passes 1 and 2: columnar when every file allows it, else the streaming reader; if clean, the rules on
+    published keys (`withdrawn.py`)."""
+    dataset, problems = columnar_read(layout) or read(layout)
+    if not problems:
+        problems = withdrawn.check(layout, dataset)
+    return dataset, problems

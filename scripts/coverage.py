@@ -3,10 +3,11 @@
 The numbers of a line are those `figures.find` reads: every number in Arabic digits; a number in Chinese
 numerals before a unit word (三十五个, 两千余人, 七大, 四届; not 一 alone, as in 一户一策); and every figure in
 words: an ordinal (第一, 前三), a share (一半) and a half (半小时, 一个半小时). A number on a line is captured
-when a row citing that line holds the same number in a data cell (its figure as printed, a period, a date,
-a title...), and a figure in words when a cell holds the same figure: 第一 by a cell that holds 第一, not
-by one that holds 1, and 一半 not by 一半以上. Columns written by us (notes, reasons, summaries) and
-identifiers (a row's key, its references to other rows) do not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that
+when a row citing that line holds the same figure in a data cell (its figure as printed, a period, a date,
+a title...): the same numbers written as one figure, so that the 3 of a range 2至3个 does not capture a 三大
+elsewhere on the line, nor 2 alone the range; and a figure in words the same words: 第一 by a cell that
+holds 第一, not by one that holds 1, and 一半 not by 一半以上. Columns written by us (notes, reasons, summaries), our readings (a value in base
+units, a body's place in a list) and identifiers (a row's key, its references to other rows) do not capture. Otherwise it must be listed in checks/coverage_exclusions.csv with a reason; an exclusion that
 excuses nothing is itself reported, so the file cannot go stale.
 """
 
@@ -27,24 +28,25 @@ from .sourcetext import load
 
 EXCLUSIONS = "checks/coverage_exclusions.csv"
 Rules = list[tuple[int, CoverageExclusion]]
-# A number with the form it is written in ("ordinal", "share", "half" or "" for a plain number) and, for a
-# figure in words, its text: 第一 is captured by a cell that holds 第一, not by one that holds 1 or 第一名.
-Token = tuple[str, Decimal, str]
+# A figure: the form it is written in ("ordinal", "share", "half" or "" for a plain number), the numbers it is
+# written with (two for a range) and, for a figure in words, its text: 第一 is captured by a cell that holds
+# 第一, not by one that holds 1 or 第一名; 三大 (3) not by 2至3个 (2, 3).
+Token = tuple[str, tuple[Decimal, ...], str]
 
 
 def numbers(line: str) -> list[Decimal]:
     """The numbers of a line of text, in Arabic digits, Chinese numerals or words."""
-    return [number for _, number, _ in tokens(line)]
+    return [number for _, figure, _ in tokens(line) for number in figure]
 
 
-def token(figure: Found, number: Decimal) -> Token:
-    """A number of a figure found in a line, with its form (and, for a figure in words, its text)."""
-    return figure.form, number, figure.text if figure.form else ""
+def token(figure: Found) -> Token:
+    """A figure found in a line, as it must be held to be captured."""
+    return figure.form, figure.numbers, figure.text if figure.form else ""
 
 
 def tokens(line: str) -> list[Token]:
-    """The numbers of a line of text, each as a token."""
-    return [token(f, n) for f in find(line) for n in f.numbers]
+    """The figures of a line of text, each as a token."""
+    return [token(f) for f in find(line)]
 
 
 @dataclass
@@ -59,9 +61,10 @@ class Tally:
 
 
 def data_columns(model: type[Table]) -> list[str]:
-    """The columns whose numbers capture: not ours, not the row's key or its references, not its citation."""
+    """The columns whose numbers capture: not ours, not our reading (a value in base units, an order), not the
+    row's key or its references, not its citation."""
     identifiers = {*model.meta.primary_key, *(fk.field for fk in model.foreign_keys()), "locator"}
-    return [c for c in model.columns() if not model.ours(c) and c not in identifiers]
+    return [c for c in model.columns() if not (model.ours(c) or model.reads(c)) and c not in identifiers]
 
 
 def captured(dataset: Dataset) -> dict[tuple[str, int], set[Token]]:
@@ -96,8 +99,7 @@ def run(layout: Layout, dataset: Dataset, folder: Path) -> tuple[dict[str, Tally
     for sid, source in sources.items():
         tally = tallies[sid] = Tally()
         for locator, line in enumerate(source.text, 1):
-            for token in tokens(line):
-                number = token[1]
+            for token, number in ((t, n) for t in tokens(line) for n in t[1]):
                 tally.found += 1
                 if token in held.get((sid, locator), ()):
                     tally.captured += 1

@@ -1,15 +1,17 @@
 """The ledger's rules across rows, and what it lacks, for every table whose model declares a `Timeline`.
 
 Checked (as part of `verify`): a row is dated no earlier than the date its subject leads to (the policy's:
-a later report reports what came later), and a project's steps do not go back: nothing of it is reported
-started after a step that has it in service, in whole or in part. (A designation after it opened, such as a
-national resort, is not going back.)
+a later report reports what came later); a project's steps do not go back: nothing of it is reported
+started after a step that has it in service, in whole or in part (a designation after it opened, such as a
+national resort, is not going back); and a report filed under a measure or a target whose words or title
+print the name of a project is filed under that project too, so that the project's page shows it.
 
 Listed (`ledger gaps`): the subjects with neither a dated row nor a recorded search, and those whose newest
 dated row is older than some months.
 """
 
 import argparse
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -19,9 +21,13 @@ from schemas import BY_NAME, Table
 from schemas.base import first_day, last_day
 from schemas.codes import PROJECT_STATUS
 
+from .forms import FORMS
 from .layout import Layout
 from .problems import Problem
 from .reader import Dataset, text
+from .sourcetext import normalize
+
+QUOTES = re.compile(r"[“”\"‘’「」『』]")
 
 OPENED = PROJECT_STATUS["partly_in_service"].stage  # from this stage on, something is in service
 STARTED = PROJECT_STATUS["started"].stage
@@ -80,7 +86,44 @@ def check(layout: Layout, dataset: Dataset) -> list[Problem]:
                     steps[about].append((line, dated, stage))
         if timeline.status:
             problems += list(_backwards(model, name, steps))
+        if timeline.course:
+            problems += list(_unlinked(model, name, dataset))
     return problems
+
+
+def _names(dataset: Dataset, resource: str) -> dict[str, list[str]]:
+    """The names of each row of a table as the checks compare them: its label and its `names`."""
+    model = BY_NAME[resource]
+    out: dict[str, list[str]] = {}
+    for key, row in dataset.keyed(resource).items():
+        found = [getattr(row, model.meta.label_column)] if model.meta.label_column else []
+        found += [t for cite in model.meta.names for t in FORMS[cite.form](text(getattr(row, cite.column)))]
+        out[key] = [n for n in {normalize(QUOTES.sub("", f)) for f in found} if len(n) > 1]
+    return out
+
+
+def _unlinked(model: type[Table], name: str, dataset: Dataset) -> Iterator[Problem]:
+    """A row about another subject (a measure, a target) whose cited words, or the title of the source it
+    cites, print the name of a subject of the `course` column (a project), with no row from that source about
+    it."""
+    timeline, columns = model.meta.timeline, model.columns()
+    assert timeline and timeline.course and model.meta.cites
+    fks = {fk.field: fk.resource for fk in model.foreign_keys()}
+    names = _names(dataset, fks[timeline.course])
+    cited = fks["source_id"]
+    title = BY_NAME[cited].meta.label_column
+    filed = {(getattr(r, timeline.course), r.source_id) for r in dataset.rows(model.meta.resource)}
+    for line, row in dataset.numbered(model.meta.resource):
+        if getattr(row, timeline.course):
+            continue
+        words = [text(getattr(row, c.column)) for c in model.meta.cites.texts]
+        words += [text(getattr(dataset.keyed(cited)[row.source_id], title))] if title else []
+        said = normalize(QUOTES.sub("", " ".join(words)))
+        for key, found in names.items():
+            if (key, row.source_id) not in filed and any(n in said for n in found):
+                at = columns.index(timeline.course) + 1
+                expected = f"a row from {row.source_id} about {key} too, whose name its words or title print"
+                yield Problem(name, line, at, timeline.course, None, expected)
 
 
 def _backwards(model: type[Table], name: str, steps: dict[tuple[str, str], list[tuple[int, str, int]]]):

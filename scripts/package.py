@@ -13,6 +13,7 @@ from typing import Any
 
 from schemas import BY_NAME, CODE_TABLES, PACKAGE, Table
 
+from . import history
 from .layout import Layout
 from .reader import Dataset, present
 
@@ -181,8 +182,10 @@ def codes_csv() -> bytes:
 
 
 def generated_first(layout: Layout) -> dict[Path, bytes]:
-    """What is generated from the models alone, before the data is read: the code tables as a CSV."""
-    return {layout.csv("codes"): codes_csv()}
+    """What is generated before the data is validated: the code tables as a CSV, from the models alone, and
+    the release history, from the data's text (with the code tables as they are now)."""
+    codes = {layout.csv("codes"): codes_csv()}
+    return codes | history.generated(layout, codes)
 
 
 def json_schemas(layout: Layout) -> dict[Path, bytes]:

@@ -21,19 +21,21 @@ from .reader import Dataset, text
 from .sourcetext import Source, load, normalize
 
 
-def texts(model: type[Table], row: Any, dataset: Dataset) -> list[str]:
-    """The texts of which at least one must appear on the line the row cites."""
+def texts(model: type[Table], row: Any, dataset: Dataset) -> list[list[str]]:
+    """The texts the line the row cites must contain, a list per `Cite` that applies: one of each list with
+    `Citation.every`, else one of them all (of the first list only, with `Citation.first`)."""
     citation = model.meta.cites
     assert citation is not None
-    found: list[str] = []
+    found: list[list[str]] = []
     for cite in citation.texts:
         if cite.when and text(getattr(row, cite.when[0])) != cite.when[1]:
             continue
         forms = _forms(model, cite, row, dataset)
         if forms and citation.first:
-            return forms
-        found += forms
-    return found
+            return [forms]
+        if forms:
+            found.append(forms)
+    return found if citation.every else [[t for forms in found for t in forms]]
 
 
 def _forms(model: type[Table], cite: Cite, row: Any, dataset: Dataset) -> list[str]:
@@ -101,9 +103,10 @@ def _check_row(model: type[Table], name: str, number: int, row: Any, source: Sou
     def report(column: str, value: str | None, expected: str) -> None:
         problems.append(Problem(name, number, columns.index(column) + 1, column, value, expected + context))
 
-    cited = [normalize(t) for t in texts(model, row, dataset)]
-    if not any(t in source.line(row.locator) for t in cited):
-        report("locator", str(row.locator), f"a line that contains {' or '.join(map(repr, cited))}")
+    for group in texts(model, row, dataset):
+        cited = [normalize(t) for t in group]
+        if not any(t in source.line(row.locator) for t in cited):
+            report("locator", str(row.locator), f"a line that contains {' or '.join(map(repr, cited))}")
     citation = model.meta.cites
     if citation and citation.figure and getattr(row, citation.figure):
         erratum = _pointed(model, citation.erratum, row, dataset) if citation.erratum else None

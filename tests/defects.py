@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemas import BY_NAME
+from schemas import BY_NAME, RowChange
 from schemas.reference import NO_HEADLINE, NO_PUBLIC_COPY
 from scripts.layout import ROOT, Layout
 from scripts.problems import Problem
@@ -132,6 +132,8 @@ def _referenced() -> set[str]:
     """Every value that a row of another table holds: a key no other row refers to is not among them."""
     found: set[str] = set()
     for path in (ROOT / "data").glob("*.csv"):
+        if path.stem == RowChange.meta.resource:  # the history names every key; it refers to none
+            continue
         header, rows = read_rows(path)
         found |= {row[c] for row in rows for c in header[1:]}
     return found

@@ -18,6 +18,7 @@ from conftest import copy_project, rewrite
 
 from schemas import RESOURCES
 from scripts.database import searchable
+from scripts.history import TRACKED
 from scripts.layout import ROOT, Layout
 from scripts.package import table_schema
 from scripts.serve import PREFIX, server
@@ -273,10 +274,10 @@ def poisoned(i: int, text: str, prose: bool) -> str:
 
 def hostile_copy(root: Path) -> Layout:
     """A copy of the project whose every text, in every text column of every table, is hostile. The code
-    labels are left out: they are generated from schemas/codes.py, not data."""
+    labels and the release history are left out: they are generated, from schemas/codes.py and from the data."""
     layout = copy_project(root)
     for model in RESOURCES:
-        columns = text_columns(model) if model.meta.resource != "codes" else {}
+        columns = text_columns(model) if model.meta.resource != "codes" and model in TRACKED else {}
         if not columns:
             continue
 

@@ -177,3 +177,24 @@ def test_the_feed_is_atom_newest_first_and_one_entry_a_report(built):
         dates = [e.findtext(f"{ATOM}updated") or "" for e in entries]
         assert dates == sorted(dates, reverse=True) and root.findtext(f"{ATOM}updated") == dates[0]
         assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
+
+
+def test_a_report_that_names_a_project_is_filed_under_it(data_copy, drop_row):
+    """Seeded: the project's row dropped, a report filed under a measure or target whose words or source title
+    print the project's name is refused until it is filed under the project too."""
+    updates, projects = data_rows("project_updates"), {p["id"]: p for p in data_rows("projects")}
+    titles = {s["id"]: s["title_zh"] for s in data_rows("sources")}
+    pair = next(
+        (p, u)
+        for p in updates
+        if p["project_id"]
+        for u in updates
+        if not u["project_id"]
+        and u["source_id"] == p["source_id"]
+        and projects[p["project_id"]]["printed_zh"].strip("“”") in u["status_zh"] + titles[u["source_id"]]
+        and sum(1 for q in updates if q["project_id"] == p["project_id"] and q["source_id"] == p["source_id"]) == 1
+    )
+    drop_row(data_copy.csv("project_updates"), pair[0]["id"])
+    problems = _updates_problems(data_copy)
+    expected = f"expected a row from {pair[0]['source_id']} about {pair[0]['project_id']} too"
+    assert any(expected in p and "column 'project_id'" in p for p in problems), problems

@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,12 @@ from schemas import BY_NAME
 from schemas.codes import EXCLUSION_KIND
 from scripts import coverage
 from scripts.cli import main
+from scripts.figures import find
 from scripts.layout import ROOT, Layout
 from scripts.provenance import verify
 from scripts.reader import read
+from scripts.simplified import to_simplified
+from scripts.sourcetext import load
 
 
 def _copy(tmp_path: Path) -> Layout:
@@ -202,3 +206,47 @@ def test_coverage_against_a_folder_without_the_sources_says_so_and_fails(tmp_pat
     assert out[-1] == f"{len(archived)} problem(s) found."
     missing = out[-1 - len(archived) : -1]
     assert all("expected a readable file in" in line and "(No such file or directory)" in line for line in missing)
+
+
+def _masked_by_a_range(layout: Layout) -> tuple[str, int, Decimal]:
+    """A row whose single figure is also an end of a range that another row citing the same line holds."""
+    rows = list(csv.DictReader(layout.csv("observations").open(encoding="utf-8")))
+    ranges = {(r["source_id"], r["locator"]): r for r in rows if r["qualifier"] == "range" and r["locator"]}
+    for r in rows:
+        other = ranges.get((r["source_id"], r["locator"]))
+        figures = coverage.tokens(to_simplified(r["figure_text"]))
+        if other and other is not r and len(figures) == 1 and len(figures[0][1]) == 1:
+            number = figures[0][1][0]
+            if number in coverage.tokens(to_simplified(other["figure_text"]))[0][1]:
+                return r["id"], int(r["locator"]), number
+    raise AssertionError("no figure on a line with a range that ends in it")
+
+
+def test_the_end_of_a_range_does_not_capture_another_figure(tmp_path, sources_dir):
+    """Captured means held as printed: without its own row, a figure (三大, 3) that is also the end of a range
+    on the same line (2至3个) is reported, not captured by the range or by the range's value_max."""
+    layout = _copy(tmp_path)
+    row, line, number = _masked_by_a_range(layout)
+    _without(layout.csv("observations"), f"{row},")
+    _, problems = coverage.run(layout, read(layout)[0], sources_dir)
+    assert any(p.line == line and p.value == str(number) for p in problems), problems
+    assert coverage.token(find("2至3个")[0]) != coverage.token(find("三大")[0])
+
+
+def test_a_project_is_placed_only_in_a_region_its_line_names(tmp_path, sources_dir, edit_row):
+    """Seeded: a project row that names a place on its line, moved to a region the line does not name (as a
+    region it only serves would be), is refused although its place is on the line."""
+    layout = _copy(tmp_path)
+    lines = {s.id: s for s in load(read(layout)[0], sources_dir, "sources")[0].values()}
+    rows = list(csv.DictReader(layout.csv("project_regions").open(encoding="utf-8")))
+    row = next(r for r in rows if r["basis"] == "named" and r["place_zh"])
+    line = lines[row["source_id"]].line(int(row["locator"]))
+    regions = list(csv.DictReader(layout.csv("regions").open(encoding="utf-8")))
+    elsewhere = next(g for g in regions if g["name_zh"] not in line and g["name_zh"].rstrip("省市县区") not in line)
+    text = layout.csv("project_regions").read_text(encoding="utf-8")
+    old = f"{row['project_id']},{row['region_code']},named,"
+    layout.csv("project_regions").write_text(
+        text.replace(old, f"{row['project_id']},{elsewhere['code']},named,"), "utf-8"
+    )
+    problems = [str(p) for p in verify(layout, read(layout)[0], sources_dir)]
+    assert any("project_regions.csv" in p and elsewhere["name_zh"].rstrip("省市县区") in p for p in problems), problems

@@ -417,64 +417,6 @@ def test_no_page_skips_a_heading_level(site):
     assert heading_skips("<article><h1>a</h1><h2>b</h2><h4>c</h4></article>") == ["h2→h4"]  # the check fires
 
 
-def misdated(page: str, checked: dict[str, str], released: str, version: str, own: str = "") -> list[str]:
-    """What is wrong with a built page's citation: not there once, without the version, or dated other than
-    the newest check of the sources it links to, or of its own source on a source's page (the release date
-    when there are none)."""
-    blocks = re.findall(r'<div class="cite-page" data-search-exclude>(.*?)</div>', page, re.S)
-    if len(blocks) != 1:
-        return [f"{len(blocks)} citation blocks"]
-    body, rest = page.split('<div class="cite-page"')[0], blocks[0]
-    linked = {sid for sid in re.findall(r'href="[^"]*?sources/([a-z0-9-]+)/', body) if sid in checked}
-    linked |= {own} if own in checked else set()
-    expected = max((checked[s] for s in linked), default=released)
-    problems = [] if version in rest else ["no version"]
-    dates = set(re.findall(r"\d{4}-\d{2}-\d{2}", rest.split("</p>")[0]))
-    return problems + ([] if dates == {expected} else [f"dated {sorted(dates)}, expected {expected}"])
-
-
-def _citing_facts() -> tuple[dict[str, str], str, str]:
-    from schemas import PACKAGE
-    from tests.defects import data_rows
-
-    checked = {s["id"]: s["url_checked"] for s in data_rows("sources")}
-    return checked, PACKAGE["created"][:10], PACKAGE["version"]
-
-
-def test_every_page_says_when_its_sources_were_checked_and_how_to_cite_it(site):
-    checked, released, version = _citing_facts()
-    pages = [p for p in site.rglob("index.html") if p.parent != site / "search"]
-    assert len(pages) > 100
-    wrong = {}
-    for path in pages:
-        own = path.parent.name if path.parent.parent.name == "sources" else ""
-        found = misdated(path.read_text(encoding="utf-8"), checked, released, version, own)
-        if found:
-            wrong[str(path.relative_to(site))] = found
-    assert wrong == {}
-
-
-def test_the_citation_check_sees_a_wrong_date_and_a_missing_block(site):
-    """Seeded: a county page dated a year before its sources were checked; the home page without its block."""
-    checked, released, version = _citing_facts()
-    county = (site / "regions" / old_area_codes()[0] / "index.html").read_text(encoding="utf-8")
-    newest = re.findall(r"最近核对日期：(\d{4}-\d{2}-\d{2})", county)[0]
-    assert misdated(county.replace(f"日期：{newest}", "日期：1999-01-01"), checked, released, version)
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert misdated(re.sub(r'<div class="cite-page".*?</div>', "", home, flags=re.S), checked, released, version)
-
-
-def test_a_page_citation_escapes_its_title_in_html_and_bibtex():
-    from html import unescape
-
-    from scripts.site.citepage import block
-
-    facts = {"dataset": {"zh": "数据"}, "authors": {"zh": "贡献者"}, "version": "1.0.0", "released": "2026-01-01"}
-    html = block(facts | {"checked": {}}, "zh", '<script>alert("x")</script> {50%}', "https://x/", "taihang:x", set())
-    assert "<script>" not in html and "&lt;script&gt;" in html
-    assert r'title = {<script>alert("x")</script> \{50\%\}}' in unescape(html)
-
-
 def tables_not_offered(page: str, folder: Path) -> list[str]:
     """The tables of a built page with no CSV beside it that holds as many rows and columns, or no link to it."""
     problems = []

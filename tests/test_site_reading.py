@@ -8,6 +8,7 @@ import pytest
 
 from scripts.site import amounts, cards
 from scripts.site.markup import table
+from scripts.site.words import word
 
 
 def _html(text: str) -> str:
@@ -87,7 +88,7 @@ def test_a_county_page_opens_with_its_summary(huguan):
     top = _before_sections(huguan)
     for expected in (
         "- 上级区划：[山西省长治市](../regions/140400.md)",
-        "- 山西太行革命老区：是，依据",
+        "- 山西太行革命老区：" + word("yes_by", "zh"),
         "sxgov-2021-36.md#L134",  # the line of the policy's list that names the county
         "- 帮扶：",
         "    - 省直定点帮扶：35 个单位（平顺、壶关、武乡、沁县）",

@@ -1,6 +1,9 @@
-"""MkDocs hook: every page ends with how to cite it (GB/T 7714 and BibTeX, with the dataset's version) and
-the day its content was last checked: the newest `url_checked` of the sources the page links to, or the
-release date on a page that links to none.
+"""MkDocs hook: every page ends with when its data last changed, when its sources were last checked, and how
+to cite it (GB/T 7714 and BibTeX, with the dataset's version).
+
+Its data last changed in the newest version that changed a row the page is about or links to, or a row that
+refers to one (the site step reads that from the release history); its sources were last checked on the
+newest `url_checked` of the sources it links to. A page that links to neither gives the release date.
 
 It reads `citing.json`, which `python -m scripts site` writes beside the fragments, and imports nothing of
 the project, because MkDocs loads it by path. A missing file fails the build.
@@ -10,20 +13,23 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
 CITING = "citing.json"
-SOURCE = re.compile(r'href="[^"]*?sources/([a-z0-9][a-z0-9-]*)/')  # a link to a source's page
+HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:)([^"#?]*)')  # a link within the site: its path
 BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 WORDS = {
     "zh": {
         "cite": "引用本页",
+        "changed": "本页数据最近一次变动：{version} 版（{date} 发布）。",
         "checked": "本页所依据资料的最近核对日期：{date}。",
         "released": "本页不引用具体来源；数据版本 {version} 发布于 {date}。",
     },
     "en": {
         "cite": "Cite this page",
+        "changed": "The data on this page last changed in version {version}, released on {date}.",
         "checked": "The sources behind this page were last checked on {date}.",
         "released": "This page cites no particular source; version {version} of the data was released on {date}.",
     },
@@ -51,7 +57,7 @@ def forms(facts: dict, lang: str, title: str, url: str, key: str, date: str) -> 
         text = f"{author}. {title}[EB/OL]//{dataset}: {version}版. ({date})[引用日期]. {url}."
         published = f"{dataset} {version}版"
     else:
-        text = f"{author} ({date[:4]}). {title}. In: {dataset}, version {version}. Checked {date}. {url}"
+        text = f"{author} ({date[:4]}). {title}. In: {dataset}, version {version}, {date}. {url}"
         published = f"{dataset}, version {version}"
     entry = (
         f"@misc{{{key},\n  author = {{{{{bibtex(author)}}}}},\n  title = {{{bibtex(title)}}},\n"
@@ -72,13 +78,38 @@ def key(path: str) -> str:
     return "taihang:" + (re.sub(r"[^a-z0-9]+", "-", path.removeprefix("en/")).strip("-") or "home")
 
 
-def block(facts: dict, lang: str, title: str, url: str, cite_key: str, sources: set[str]) -> str:
-    """The HTML that ends a page: the day its sources were last checked, then its citations in a closed
-    <details>, kept out of the search index. Every value is escaped."""
-    checked = [facts["checked"][s] for s in sources if facts["checked"].get(s)]
+def linked(html_text: str, url: str) -> set[str]:
+    """The pages a page links to and the page itself, by path in the Chinese site: regions/140427."""
+    paths = {urljoin("/" + url, href) for href in HREF.findall(html_text)} | {"/" + url}
+    return {p.strip("/").removeprefix("en/") for p in paths}
+
+
+def version_order(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def dates(facts: dict, lang: str, entries: set[str]) -> tuple[str, str]:
+    """What a page says of its dates, and the date it is cited as updated on, from the pages it links to."""
+    checked = [facts["checked"][e] for e in entries if facts["checked"].get(e)]
+    changed = [facts["changed"][e] for e in entries if e in facts["changed"]]
     words = WORDS[lang]
-    date = max(checked) if checked else facts["released"]
-    said = words["checked" if checked else "released"].format(date=date, version=facts["version"])
+    if not (checked or changed):
+        return words["released"].format(date=facts["released"], version=facts["version"]), facts["released"]
+    said, updated = [], max(checked, default=facts["released"])
+    if changed:
+        version = max(changed, key=version_order)
+        updated = facts["releases"][version]
+        said.append(words["changed"].format(version=version, date=updated))
+    if checked:
+        said.append(words["checked"].format(date=max(checked)))
+    return ("" if lang == "zh" else " ").join(said), updated
+
+
+def block(facts: dict, lang: str, title: str, url: str, cite_key: str, entries: set[str]) -> str:
+    """The HTML that ends a page: when its data last changed and its sources were last checked, then its
+    citations in a closed <details>, kept out of the search index. Every value is escaped."""
+    words = WORDS[lang]
+    said, date = dates(facts, lang, entries)
     text, entry = forms(facts, lang, title, url, cite_key, date)
     return (
         f'\n<div class="cite-page" data-search-exclude><p>{html.escape(said)}</p>'
@@ -94,8 +125,8 @@ def on_page_content(html_text, page, config, files):
         return html_text
     facts = citing(config["mdx_configs"]["pymdownx.snippets"]["base_path"])
     lang = "en" if page.url.startswith("en/") else "zh"
-    sources = set(SOURCE.findall(html_text)) | ({page.url.split("/")[-2]} if "sources/" in page.url else set())
+    entries = linked(html_text, page.url)
     # the title's characters, as the heading's entities stand for them; the home page by the dataset's name
     home = page.file.src_uri in ("index.md", "index.en.md")
     title = facts["dataset"][lang] if home else html.unescape(page.title or "")
-    return html_text + block(facts, lang, title, config["site_url"] + page.url, key(page.url), sources)
+    return html_text + block(facts, lang, title, config["site_url"] + page.url, key(page.url), entries)

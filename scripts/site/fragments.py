@@ -10,10 +10,10 @@ from collections import Counter
 
 import yaml
 
-from schemas import PACKAGE
+from schemas import PACKAGE, Release, Source
 
 from ..layout import Layout
-from . import articles, charts, county_map, featured, feed, jsonld, ledger, tables
+from . import articles, charts, county_map, featured, feed, jsonld, lastchanged, ledger, tables
 from .citepage import CITING  # the file the hook reads: its name is declared there
 from .context import Context
 from .data import Data
@@ -129,7 +129,7 @@ def citing(data: Data) -> str:
     """What the hook `citepage.py` cites every page with: the dataset's names, version and release date, its
     authors, and the day each source was last checked (`url_checked`), by id."""
     english, chinese = PACKAGE["title"].split(" / ")
-    checked = {sid: s["url_checked"] for sid, s in data.sources.items()}
+    checked = {f"{Source.meta.pages}/{sid}": s["url_checked"] for sid, s in data.sources.items()}
     return json.dumps(
         {
             "dataset": {"zh": chinese, "en": english},
@@ -137,6 +137,8 @@ def citing(data: Data) -> str:
             "version": PACKAGE["version"],
             "released": PACKAGE["created"][:10],
             "checked": checked,
+            "changed": lastchanged.versions(data),
+            "releases": {r["version"]: r["released"] for r in data.rows(f"SELECT * FROM {Release.meta.resource}")},
         },
         ensure_ascii=False,
         indent=1,

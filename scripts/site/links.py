@@ -8,13 +8,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from schemas import Observation
+
 from ..simplified import to_simplified
 from .context import Context
 from .highlight import text_fragment
 from .markup import esc, link
 from .words import CHINESE, article_number
 
-FIGURES = "f"  # the folder of the figures' pages: /f/<id>/, a permalink per figure
+FIGURES = Observation.meta.pages  # the folder of the figures' pages: /f/<id>/, a permalink per figure
 
 
 def region_name(region: Any, lang: str) -> str:

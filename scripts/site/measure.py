@@ -2,6 +2,8 @@
 its targets and the projects it names, each with what later sources report on it, and the reports on the
 measure itself."""
 
+from schemas import PolicyMeasure
+
 from . import tables
 from .amounts import original
 from .context import Context
@@ -9,7 +11,7 @@ from .links import cite, measure_title, org_link
 from .markup import esc, sections, table
 from .words import section_number
 
-FOLDER = "measures"
+FOLDER = PolicyMeasure.meta.pages
 
 
 def keys(ctx: Context) -> list[str]:

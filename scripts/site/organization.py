@@ -1,6 +1,8 @@
 """The page of a body: its level and kind, names, predecessors and successor, the measures it is
 responsible for, the aid it gave, its figures and events."""
 
+from schemas import Organization
+
 from .amounts import original
 from .context import Context
 from .links import cite, measure_link, org_link, policies
@@ -8,7 +10,7 @@ from .markup import esc, sections, table
 from .tables import assignments, events, figures
 from .words import CHINESE
 
-FOLDER = "organizations"
+FOLDER = Organization.meta.pages
 
 
 def keys(ctx: Context) -> list[str]:

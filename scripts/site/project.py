@@ -2,13 +2,15 @@
 every dated report with its source and a link to the words on the page, how old the newest is, and the
 searches made for it."""
 
+from schemas import Project
+
 from . import ledger
 from .context import Context
 from .links import cite, measure_link
 from .markup import code, esc, sections, table
 from .tables import project_places
 
-FOLDER = "projects"
+FOLDER = Project.meta.pages
 SEARCH_BOOST = 0.5  # a project's page comes after the bodies, places and pages whose names match
 
 

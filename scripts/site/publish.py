@@ -21,7 +21,20 @@ from ..layout import Layout
 from ..lock import dies_with_parent
 from ..problems import Stop
 from ..segment import site_userdict
-from . import featured, figure, fragments, indexes, inputs, measure, organization, project, region, search, source
+from . import (
+    featured,
+    figure,
+    fragments,
+    indexes,
+    inputs,
+    measure,
+    organization,
+    project,
+    region,
+    search,
+    source,
+    withdrawn,
+)
 from .context import Context
 from .data import Data
 from .downloads import downloads
@@ -50,7 +63,7 @@ def pages(data: Data) -> dict[str, str]:
         ctx = Context(data, lang)
         for kind in PAGE_KINDS:
             out |= kind_pages(ctx, kind)
-        out |= indexes.pages(ctx)
+        out |= indexes.pages(ctx) | withdrawn.pages(ctx)
     return out
 
 

@@ -1,6 +1,8 @@
 """The page of a region: its parent, its designations, the aid it received, its figures, projects, events
 and the regions within it."""
 
+from schemas import Region
+
 from . import labels, markup, summary
 from .amounts import original
 from .context import Context
@@ -9,7 +11,7 @@ from .markup import esc, sections
 from .tables import assignments, events, figures, projects
 from .words import CHINESE, fact
 
-FOLDER = "regions"
+FOLDER = Region.meta.pages
 GENERIC_EN = ("Province", "City", "County", "District")  # what an English name ends in: Huguan County
 
 

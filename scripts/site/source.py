@@ -5,6 +5,8 @@ import html
 from collections import defaultdict
 from typing import Any
 
+from schemas import Source
+
 from . import labels
 from .amounts import original, printed, reading
 from .context import Context
@@ -12,7 +14,7 @@ from .links import cite, source_date, source_title
 from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
-FOLDER = "sources"
+FOLDER = Source.meta.pages
 SEARCH_BOOST = 0.5  # a source's headline may hold any word: it comes after the names that match
 ERRATA_ANCHOR = "errata"  # the errata section of a source page, in both languages
 

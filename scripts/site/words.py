@@ -46,7 +46,7 @@ WORDS = {
     "region": ("地区", "Region"),
     "parent": ("上级区划", "Part of"),
     "city": ("所属市", "City"),
-    "yes_by": ("是，依据", "Yes, designated by "),
+    "yes_by": ("是，见", "Yes, listed in "),
     "no": ("否", "No"),
     "level": ("层级", "Level"),
     "kind": ("类型", "Kind"),

@@ -12,7 +12,7 @@ const { Package } = require("datapackage");
   for (const resource of pkg.resources) {
     if (!resource.tabular) continue;
     const rows = await resource.read({ keyed: true });
-    out[resource.name] = [rows.length, Object.keys(rows[0] || {}).length];
+    out[resource.name] = [rows.length, resource.headers.length]; // the header the library read, rows or none
   }
   console.log(JSON.stringify(out));
 })().catch((error) => {
