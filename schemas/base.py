@@ -137,11 +137,13 @@ class NotBefore:
 
 @dataclass(frozen=True)
 class GivenWhen:
-    """Type marker: the column has a value when, and only when, `column` holds `code`; `what` names the value."""
+    """Type marker: the column has a value when, and only when, `column` holds `code` (with `unless`: when it
+    holds anything else); `what` names the value."""
 
     column: str
     code: str
     what: str
+    unless: bool = False
 
 
 @dataclass(frozen=True)
@@ -369,9 +371,12 @@ class Table(BaseModel):
             value, other = getattr(self, column), getattr(self, marker.column)
             if isinstance(marker, NotBefore) and value and other and first_day(other) > last_day(value):
                 raise ColumnError(column, f"a {column} not before {marker.column} {other!r}")
-            if isinstance(marker, GivenWhen) and (other == marker.code) != (value is not None):
+            if isinstance(marker, GivenWhen) and ((other == marker.code) != marker.unless) != (value is not None):
                 if value is None:
-                    raise ColumnError(column, f"{marker.what}: the {marker.column} is {marker.code!r}")
+                    which = f"is {other!r}" if marker.unless else f"is {marker.code!r}"
+                    raise ColumnError(column, f"{marker.what}: the {marker.column} {which}")
+                if marker.unless:
+                    raise ColumnError(column, f"no value, as the {marker.column} is {other!r}")
                 raise ColumnError(
                     column, f"no value: only a {marker.code} has one, and the {marker.column} is {other!r}"
                 )

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from .base import Meta, References, Table, column
 from .codes import ROW_CHANGE
-from .fields import IsoDate, Prose, Rendered, Slug
+from .fields import IsoDate, Prose, Rendered, Slug, Text
 
 Version = Annotated[
     str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$", max_length=40)
@@ -80,6 +80,8 @@ class Withdrawal(Table):
 
     resource: Slug = column("表名（其行有独立页面）", "Table whose rows have pages (resource name).")
     key: Slug = column("撤下的行的主键", "Key of the withdrawn row.")
+    name_zh: Text = column("撤下前的中文名称", "Its name in Chinese, as it was published.")
+    name_en: Text = column("撤下前的英文名称", "Its name in English, as it was published.")
     replaced_by: Slug | None = column(
         "替代它的行的主键（同一张表；为空：无替代）",
         "Key of the row that replaced it, in the same table; empty if none.",

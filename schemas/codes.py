@@ -25,6 +25,11 @@ class Code:
     marks: tuple[str, ...] = ()  # for a unit: the words printed before a number stored in it (第 of 第二)
     nonnegative: bool = False  # for a unit: no figure in it is negative (persons, counts, areas...)
     after_en: str | None = None  # for a unit: what an English page writes after a number, if not its label
+    # for a count: the measure words a page keeps from the figure as printed (59支, not 59个)
+    measure_words: str = ""
+    # for a unit or a qualifier: how a page writes a number in it, in Chinese and English ({n} the number,
+    # {nth} its English ordinal): 第2位, 2nd; with the qualifier, 前3位, top 3
+    form: tuple[str, str] | None = None
     stage: int = 0  # for a status: its place in a project's course (0: not a stage), which dated steps follow
 
 
@@ -73,10 +78,12 @@ class CodeTable:
         return hash((self.name, self.values()))
 
 
-def _table(name: str, title_zh: str, title_en: str, *codes: tuple[str, ...]) -> CodeTable:
-    """A code table from (code, Chinese, English[, definition in Chinese, definition in English]) tuples."""
-    padded = [(*c, "", "")[:5] for c in codes]
-    return CodeTable(name, title_zh, title_en, tuple(Code(c[0], c[1], c[2], c[3], c[4]) for c in padded))
+def _table(name: str, title_zh: str, title_en: str, *codes: tuple[str, ...] | Code) -> CodeTable:
+    """A code table from (code, Chinese, English[, definition in Chinese, definition in English]) tuples, or
+    codes declared in full."""
+    padded = [c if isinstance(c, Code) else (*c, "", "")[:5] for c in codes]
+    made = [c if isinstance(c, Code) else Code(c[0], c[1], c[2], c[3], c[4]) for c in padded]
+    return CodeTable(name, title_zh, title_en, tuple(made))
 
 
 PRECISION = _table(
@@ -200,6 +207,7 @@ UNIT = CodeTable(
             "个",
             "count",
             words=(*"个座所家支条项处场种颗头村县大区类方届纵横台", "标准机架"),
+            measure_words="个座所家支条项处场种颗头台届",
             nonnegative=True,
             after_en="",  # 35 counties read as 35, not 35 count
         ),
@@ -211,6 +219,7 @@ UNIT = CodeTable(
             "Printed as 第… (第二, second) or 前… (前三, among the first three).",
             marks=("第", "前"),
             nonnegative=True,
+            form=("第{n}位", "{nth}"),
         ),
         Code("hour", "小时", "hours", words=("小时",), nonnegative=True),
         Code("day", "天", "days", words=("天",), nonnegative=True),
@@ -232,12 +241,13 @@ QUALIFIER = _table(
         "原文写作范围（如“2至3”）：数值为下限，value_max 为上限",
         "Printed as a range (2至3): the value is its lower end, value_max its upper end.",
     ),
-    (
+    Code(
         "at_most",
         "至多",
         "at most",
         "原文写作“前…”，如 前三",
-        "Printed as 前… before an ordinal, such as 前三 (top three).",
+        "Printed as 前 before a number, such as 前三 (top three).",
+        form=("前{n}位", "top {n}"),
     ),
 )
 ROLE = _table(

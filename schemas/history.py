@@ -54,9 +54,11 @@ class AidAssignment(Table):
         le=2100,
     )
     status: Annotated[str, STATUS, EndsWithSuccession("organization_id", ended="ended")] = column(
-        "截至来源日期的状态；帮扶单位已被继任机构取代的为“已结束”，除非备注点出继任机构并说明原因",
-        "Status as of the source's date; ended when the helping body has since been replaced by a successor "
-        "(its aid goes on, if at all, as the successor's own pairing), unless the note says why not.",
+        "截至来源日期的状态；帮扶单位已不存在（更名、合并或撤销）的为“已结束”：已被继任机构取代的，除非备注点出继任机构并说明原因；"
+        "已撤销的，在该单位的备注中说明",
+        "Status as of the source's date; ended when the helping body no longer exists, whether renamed, merged or "
+        "abolished: replaced by a successor (its aid goes on, if at all, as the successor's own pairing), unless "
+        "the note says why not; abolished, as the body's note says.",
     )
     source_id: SourceId
     locator: Locator

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from .base import Citation, Cite, ColumnError, Meta, Table, column
+from .base import Citation, Cite, ColumnError, GivenWhen, Meta, Table, column
 from .codes import (
     CONSULTED,
     LANGUAGE,
@@ -266,7 +266,12 @@ class Organization(Table):
         "来源中出现的其他写法，以“、”分隔（如 省检察院）",
         "Other forms of the name printed in the sources, separated by 、 (e.g. 省检察院).",
     )
-    level: GovernmentLevel = column("层级", "Administrative level.")
+    level: (
+        Annotated[GovernmentLevel, GivenWhen("kind", "enterprise", what="the level of government", unless=True)] | None
+    ) = column(
+        "所属政府层级（企业没有）",
+        "The level of government the body belongs to; an enterprise, state-owned or not, has none.",
+    )
     kind: Annotated[str, ORGANIZATION_KIND] = column("类型", "Kind of body.")
     successor_id: OrganizationRef | None = column("改名或合并后的机构", "The body this one was renamed or merged into.")
     source_id: SourceId

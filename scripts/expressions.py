@@ -142,7 +142,7 @@ def _rule(model: type[Table], name: str, marker: Any) -> pl.Expr:
         end = pl.when(cell.str.len_chars() < 10).then(cell + pl.lit("-12-31").str.slice(cell.str.len_chars() - 4))
         return given & (start > end.otherwise(cell))
     if isinstance(marker, GivenWhen):
-        return (other == marker.code) != (cell != "")
+        return ((other == marker.code) != marker.unless) != (cell != "")
     if isinstance(marker, Above):
         return given & ~(cell.cast(pl.Float64, strict=False) > other.cast(pl.Float64, strict=False)).fill_null(False)
     raise TypeError(f"no columnar form for {marker!r}")

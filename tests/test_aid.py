@@ -25,7 +25,8 @@ def _pairs(assignments, org):
 
 def test_central_designated_aid(assignments):
     assert _pairs(assignments, "coal-ministry") == {
-        (code, "1994", "", "unknown") for code in ("140425", "140429", "140430", "140431")
+        (code, "1994", "", "ended")
+        for code in ("140425", "140429", "140430", "140431")  # abolished in 1998
     }
     assert _pairs(assignments, "gapp") == {("140425", "2002", "2013", "ended"), ("140427", "2002", "2013", "ended")}
     assert _pairs(assignments, "sapprft") == {("140425", "2013", "2017", "ended"), ("140427", "2013", "", "ended")}

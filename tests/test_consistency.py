@@ -11,7 +11,7 @@ from schemas.base import PairedWith
 from scripts import validate
 from scripts.consistency import normalized
 from scripts.layout import ROOT, Layout
-from tests.defects import append_row
+from tests.defects import append_row, data_rows
 
 OBSERVATIONS = "data/observations.csv"
 
@@ -209,3 +209,27 @@ def test_every_range_printed_is_stored_as_one(table):
     ranges = {o["id"]: (o["value"], o["value_max"]) for o in table("observations") if o["qualifier"] == "range"}
     assert ranges == {"shanxi-leading-industries-per-county": ("2", "3")}
     assert not [o["id"] for o in table("observations") if "至" in o["figure_text"] and o["qualifier"] != "range"]
+
+
+def test_an_enterprise_has_no_level_of_government_and_any_other_body_has_one(tmp_path, edit_row):
+    """Seeded: an enterprise given a level, and a department without one; each refused at its cell."""
+    layout = _copy(tmp_path)
+    rows = list(BY_NAME["organizations"].columns())
+    orgs = {r.split(",", 1)[0]: r for r in layout.csv("organizations").read_text(encoding="utf-8").splitlines()[1:]}
+
+    firm = next(o["id"] for o in data_rows("organizations") if o["kind"] == "enterprise")
+    other = next(o["id"] for o in data_rows("organizations") if o["kind"] != "enterprise")
+    assert firm in orgs and other in orgs
+    edit_row(layout.csv("organizations"), firm, {"level": "provincial"})
+    edit_row(layout.csv("organizations"), other, {"level": ""})
+    problems = _problems(layout)
+    at = f":{rows.index('level') + 1}: column 'level'"
+    assert any(
+        f"organizations.csv:{_line(layout, 'organizations', firm)}{at}" in p
+        and "no value, as the kind is 'enterprise'" in p
+        for p in problems
+    ), problems
+    assert any(
+        f"organizations.csv:{_line(layout, 'organizations', other)}{at}" in p and "the level of government" in p
+        for p in problems
+    ), problems

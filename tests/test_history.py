@@ -55,7 +55,9 @@ def _problems(layout: Layout) -> list[str]:
 def _withdraw(layout: Layout, resource: str, key: str, replaced_by: str = "") -> None:
     reason = next(r["text_en"] for r in _rows(layout, "translations"))  # a reason with its Chinese rendering
     with layout.csv(Withdrawal.meta.resource).open("a", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow([resource, key, replaced_by, reason])
+        csv.writer(f, lineterminator="\n").writerow(
+            [resource, key, "撤下的旧数字", "A withdrawn figure", replaced_by, reason]
+        )
 
 
 def test_the_history_is_what_the_data_makes_it(layout):

@@ -177,15 +177,12 @@ def test_policy_events(table):
 
 # The names the articles quote that are not projects, and why.
 QUOTED_NOT_PROJECTS = {
-    "土字号": "a kind of brand to be grown by the batch (一批); none is named",
-    "乡字号": "a kind of brand to be grown by the batch (一批); none is named",
     "柔性用才、项目引才": "a way of recruiting talent, not an undertaking",
     "一带一路": "the national Belt and Road initiative, which the old area is to join",
     "中共创建第一城": "Yangquan's claim on which the 红色泉城 brand rests (see that project's note)",
     "两不愁三保障": "the standard of poverty relief to be kept, not an undertaking",
     "三属": "a group of people whose allowances are to rise",
     "三红": "a group of people whose allowances are to rise",
-    "精致": "a quality of the small towns to be built",
 }
 
 

@@ -139,3 +139,41 @@ def test_a_value_cannot_start_a_list_a_rule_or_a_heading(start):
         html = markdown.markdown(context.format(esc(value)), extensions=["tables"])
         assert not re.search(r"<(ol|hr|h\d|blockquote|em)\b", html), (value, context, html)
         assert html.count("<li>") == context.startswith("- "), (value, context, html)
+
+
+class _Ctx:
+    """What `amounts.reading` asks of a page's context."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def paren(self, text: str) -> str:
+        return f"（{text}）" if self.lang == "zh" else f" ({text})"
+
+
+def _readings(row: dict) -> tuple[str, str]:
+    return amounts.reading(_Ctx("zh"), row), amounts.reading(_Ctx("en"), row)  # type: ignore[arg-type]
+
+
+def test_a_count_keeps_its_measure_word_and_a_rank_reads_as_one(table):
+    """Every count printed with a measure word of the unit's list reads with that word on a Chinese page, not
+    个; every rank reads 第n位 / nth, or 前n位 / top n when printed with 前; seeded: a count of 个 stays 个."""
+    from schemas.codes import UNIT
+    from scripts.simplified import to_simplified
+
+    words = UNIT["count"].measure_words
+    counts = [o for o in table("observations") if o["unit"] == "count" and o["qualifier"] != "range"]
+    for o in counts:
+        row = {**o, "value": float(o["value"]), "value_max": None}
+        word = next((w for w in to_simplified(o["figure_text"]) if w in words), "个")
+        assert _readings(row)[0].split("（")[0].endswith(word), (o["id"], _readings(row))
+    ranks = [o for o in table("observations") if o["unit"] == "rank"]
+    assert ranks
+    for o in ranks:
+        zh, en = _readings({**o, "value": float(o["value"]), "value_max": None})
+        n = amounts.scaled(float(o["value"]), "zh")
+        assert zh == (f"前{n}位" if o["qualifier"] == "at_most" else f"第{n}位"), (o["id"], zh)
+        assert en in (f"top {n}", f"{n}st", f"{n}nd", f"{n}rd", f"{n}th"), (o["id"], en)
+    seeded = {"value": 59.0, "value_max": None, "unit": "count", "qualifier": "exact", "figure_text": "59个"}
+    assert _readings(seeded) == ("59个", "59")
+    assert _readings({**seeded, "figure_text": "59支"})[0] == "59支"

@@ -25,4 +25,5 @@ def test_a_withdrawn_figure_keeps_its_page_saying_when_why_and_what_replaced_it(
     zh, en = built[f"f/{dropped}.md"], built[f"f/{dropped}.en.md"]
     for page, words in ((zh, ("撤下", reason["text_zh"][:10])), (en, ("withdrawn", reason["text_en"][:10]))):
         assert PACKAGE["version"] in page and f"](../f/{replacement}.md)" in page
+        assert ("# 已撤下：撤下的旧数字" if page is zh else "# Withdrawn: A withdrawn figure") in page
         assert all(w in page for w in words), words

@@ -10,6 +10,8 @@ Chinese for screen readers.
 import re
 from typing import Any
 
+from schemas.codes import Code
+
 from ..simplified import to_simplified
 from .context import Context
 from .labels import code, codes, definition
@@ -51,24 +53,50 @@ def with_unit(value: float | int | None, unit: str, lang: str, upto: float | int
 
 def reading(ctx: Context, o: Any, resource: str = OBSERVATIONS) -> str:
     """A figure's value as we read it (an observation's, or a row of `resource` with a value, a unit and
-    perhaps a qualifier and an upper end): in large units, with its unit and a qualifier that says the
-    printed figure is not exact (余, 约, 以上), escaped; a range reads 2–3, which says it is one."""
+    perhaps a qualifier, an upper end and the figure as printed): in large units, with its unit and a qualifier
+    that says the printed figure is not exact (余, 约, 以上), escaped; a range reads 2–3, which says it is one.
+    A count keeps the measure word printed (59支), and a rank reads as one (第2位, 2nd; 前3位, top 3)."""
     columns = o.keys()  # a sqlite3.Row: `in` would look among its values
     upto = o["value_max"] if "value_max" in columns else None
-    amount = with_unit(o["value"], _unit(resource, o["unit"], ctx.lang), ctx.lang, upto)
-    if "qualifier" in columns and o["qualifier"] and upto is None and _shown(o["qualifier"], ctx.lang):
-        label = code(OBSERVATIONS, "qualifier", o["qualifier"], ctx.lang)
+    unit = _code(resource, "unit", o["unit"])
+    qualifier = _code(resource, "qualifier", o["qualifier"]) if "qualifier" in columns else None
+    if unit and unit.form and upto is None:
+        form = (qualifier.form if qualifier and qualifier.form else None) or unit.form
+        number = scaled(o["value"], ctx.lang)
+        return esc(form[ctx.lang != CHINESE].format(n=number, nth=_ordinal(number)))
+    printed = o["figure_text"] if "figure_text" in columns else None
+    amount = with_unit(o["value"], _unit(resource, o["unit"], ctx.lang, printed), ctx.lang, upto)
+    said = o["qualifier"] if "qualifier" in columns else None
+    if said and upto is None and _shown(said, ctx.lang):
+        label = code(OBSERVATIONS, "qualifier", said, ctx.lang)
         amount = amount + ctx.paren(label) if ctx.lang == CHINESE else f"{label} {amount}"
     return esc(amount)
 
 
-def _unit(resource: str, unit: str | None, lang: str) -> str:
-    """What a page writes after a number in a unit: its label, or on an English page its `after_en`."""
+def _code(resource: str, column: str, value: str | None) -> Code | None:
+    return next((c for c in codes(resource, column) if c.code == value), None) if value else None
+
+
+def _ordinal(number: str) -> str:
+    """An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd."""
+    if not number.isdigit():
+        return number
+    last, tens = int(number) % 10, int(number) % 100
+    return number + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(last, "th"))
+
+
+def _unit(resource: str, unit: str | None, lang: str, printed: str | None = None) -> str:
+    """What a page writes after a number in a unit: its label, or on an English page its `after_en`; on a
+    Chinese page, for a count printed with a measure word of its own, that word (59支, 1049所)."""
     if not unit:
         return ""
-    found = next((c for c in codes(resource, "unit") if c.code == unit), None)
+    found = _code(resource, "unit", unit)
     if found and lang != CHINESE and found.after_en is not None:
         return found.after_en
+    if found and lang == CHINESE and found.measure_words and printed:
+        word = next((w for w in to_simplified(printed) if w in found.measure_words), None)
+        if word:
+            return word
     return code(resource, "unit", unit, lang)
 
 

@@ -23,10 +23,10 @@ FIGURE_WORDS = {
         "这份来源没有找到公开网页（查找于 {date}），也还没有找到印有同一数字的其他公开报道；可在本站存档的原文第 {line} 行核对。",
         "No public page of this source was found (searched on {date}), nor yet another public report of the same figure; it can be checked at line {line} of the copy archived here.",
     ),
-    "withdrawn_title": ("已撤下：{entry}", "Withdrawn: {entry}"),
+    "withdrawn_title": ("已撤下：{name}", "Withdrawn: {name}"),
     "withdrawn": (
-        "本条（{kind}：{entry}）在 {version} 版（{date} 发布）中撤下；地址保留，旧链接仍可打开。",
-        "This entry ({kind}: {entry}) was withdrawn in version {version}, released on {date}; the address is kept so that old links still open.",
+        "本条原属“{kind}”，标识 {entry}，在 {version} 版（{date} 发布）中撤下；地址保留，旧链接仍可打开。",
+        "This entry of “{kind}”, {entry}, was withdrawn in version {version}, released on {date}; the address stays so that old links still open.",
     ),
     "withdrawn_why": ("撤下原因", "Why"),
     "replaced_by": ("改用：{link}", "Replaced by: {link}"),

@@ -29,7 +29,8 @@ def pages(ctx: Context) -> dict[str, str]:
             instead = ctx.word("replaced_by", link=link(label, f"{ctx.up}{folder}/{w['replaced_by']}.md"))
         else:
             instead = ctx.word("not_replaced")
-        body = f"# {ctx.word('withdrawn_title', entry=esc(w['key']))}\n\n{esc(said)}\n\n"
-        body += f"{ctx.fact('withdrawn_why', ctx.ours(w['reason']))}\n\n{instead}\n"
-        out[f"{folder}/{w['key']}{suffix(ctx.lang)}.md"] = front_matter(said, [w["key"]]) + body
+        name = ctx.text(w, "name")
+        body = f"# {ctx.word('withdrawn_title', name=esc(name))}\n\n{esc(said)}\n\n"
+        body += f"{ctx.word('withdrawn_why')}{ctx.colon}{ctx.ours(w['reason'])}\n\n{instead}\n"
+        out[f"{folder}/{w['key']}{suffix(ctx.lang)}.md"] = front_matter(said, [name, w["key"]]) + body
     return out
