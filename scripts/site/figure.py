@@ -19,7 +19,7 @@ from schemas import PACKAGE
 from .amounts import printed, reading
 from .context import Context
 from .highlight import text_fragment
-from .links import FIGURES, region_name, source_date, source_label, source_title
+from .links import FIGURES, dated, region_name, source_label, source_title
 from .markup import code, esc, link, sections
 from .tables import period
 from .words import CHINESE
@@ -104,7 +104,7 @@ def source_facts(ctx: Context, s: Any) -> str:
     titled = bool(s["title_zh"])
     parts = [link(source_title(ctx, s) if titled else ctx.text(s, "publisher"), f"{ctx.up}sources/{s['id']}.md")]
     parts += [esc(ctx.text(s, "publisher"))] if titled else []
-    parts.append(esc(source_date(s)))
+    parts.append(esc(dated(ctx, s)))
     if s["host_zh"]:
         parts.append(esc(ctx.word("republished_by", host=ctx.text(s, "host"))))
     if ctx.lang == CHINESE and s["language"] == "en":

@@ -67,19 +67,30 @@ def source_date(source: Any) -> str:
     return f"{first}–{last[5:] if last[:4] == first[:4] else last}"
 
 
+def dated(ctx: Context, s: Any) -> str:
+    """A source's date, said to be inferred where it is (the date of a page that prints none)."""
+    return source_date(s) + (ctx.word("inferred") if s["date_inferred"] else "")
+
+
+def inferred_from_source(date: str | None, s: Any) -> bool:
+    """Whether a date is the inferred date of its source (a figure as of the page's date, which is inferred)."""
+    first, last = s["published_earliest"] or s["published"], s["published_latest"] or s["published"]
+    return bool(date and s["date_inferred"] and first <= date <= last)
+
+
 def source_title(ctx: Context, s: Any) -> str:
     """A source's title in the page's language; for a web page whose headline was not seen, its publisher and
     date, said to be untitled."""
     if s["title_zh"]:
         return ctx.text(s, "title")
-    return ctx.word("untitled", publisher=ctx.text(s, "publisher"), date=source_date(s))
+    return ctx.word("untitled", publisher=ctx.text(s, "publisher"), date=dated(ctx, s))
 
 
 def source_label(ctx: Context, sid: str) -> str:
     """A source by its publisher and date; in Chinese, the publisher in simplified characters, so that a
     paper printed in traditional ones (山西日報) goes by one name (山西日报)."""
     s = ctx.data.sources[sid]
-    date = source_date(s)
+    date = dated(ctx, s)
     return f"{to_simplified(s['publisher_zh'])} {date}" if ctx.lang == CHINESE else f"{s['publisher_en']}, {date}"
 
 

@@ -10,7 +10,7 @@ from schemas import Source
 from . import labels
 from .amounts import original, printed, reading
 from .context import Context
-from .links import cite, source_date, source_title
+from .links import cite, dated, source_title
 from .markup import code, esc, link, sections, table
 from .tables import errata, figures
 
@@ -26,7 +26,7 @@ def keys(ctx: Context) -> list[str]:
 def published(ctx: Context, sid: str) -> str:
     """The date of a source (a window where only that is known), marked when it is inferred."""
     s = ctx.data.sources[sid]
-    return source_date(s) + (ctx.word("inferred") if s["date_inferred"] else "")
+    return dated(ctx, s)
 
 
 def publisher(ctx: Context, sid: str) -> str:

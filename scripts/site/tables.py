@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from .amounts import printed, reading
 from .context import Context
-from .links import cite, figure_link, measure_link, org_link, region_link
+from .links import cite, figure_link, inferred_from_source, measure_link, org_link, region_link
 from .markup import code, esc, link, table
 
 ROWS_SHOWN = 150  # the most rows a table of a page renders: a page's size and build time do not grow with the data
@@ -20,13 +20,16 @@ ROWS_SHOWN = 150  # the most rows a table of a page renders: a page's size and b
 
 def period(ctx: Context, o: Any) -> str:
     """An observation's period (2013, or 2020-01 – 2020-09) and the date a running total is as of (a total
-    since a start: 2016 起，截至 2022-04-01)."""
+    since a start: 2016 起，截至 2022-04-01), said to be inferred where it is its source's inferred date."""
     start, end = o["period_start"], o["period_end"]
-    if start and not end and o["as_of"]:
-        return ctx.word("since_as_of", start=start, date=o["as_of"])
+    as_of = o["as_of"]
+    if as_of and inferred_from_source(as_of, ctx.data.sources[o["source_id"]]):
+        as_of += ctx.word("inferred")
+    if start and not end and as_of:
+        return ctx.word("since_as_of", start=start, date=as_of)
     span = " – ".join(dict.fromkeys(p for p in (start, end) if p))
-    if o["as_of"]:
-        span = (span + " " if span else "") + ctx.word("as_of") + o["as_of"]
+    if as_of:
+        span = (span + " " if span else "") + ctx.word("as_of") + as_of
     return span
 
 
