@@ -420,8 +420,20 @@ SEARCH_RESULT = _table(
     "search_result",
     "检索结果",
     "Search result",
-    ("found", "找到报道", "reports found"),
-    ("none_found", "未找到报道", "no report found"),
+    (
+        "found",
+        "找到新报道",
+        "new reports found",
+        "检索到此前未记录的报道或公开副本",
+        "The search found a report or public copy not recorded before.",
+    ),
+    (
+        "none_found",
+        "未找到新报道",
+        "no new report found",
+        "检索没有找到此前未记录的报道或公开副本；已记录的报道仍然有效",
+        "The search found no report or public copy not already recorded; reports recorded before stand.",
+    ),
 )
 BASIS = _table(
     "basis",

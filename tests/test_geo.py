@@ -84,3 +84,21 @@ def test_the_inset_takes_a_corner_clear_of_the_counties_or_is_left_out():
     drawn = inset(outline, collection, a_strip, (360, 600))
     assert drawn.startswith('<g role="img" aria-label="山西省轮廓示意">') and ">山西省</text>" in drawn
     assert inset(outline, collection, box(0, 0, 360, 600), (360, 600)) == ""  # seeded: no room anywhere
+
+
+def test_a_ring_is_drawn_from_its_first_point_by_steps_that_add_up_to_each_point():
+    """The map's path data: relative steps in tenths, written briefly, that land on every rounded point."""
+    import re
+
+    from scripts.site.county_map import _ring, _tenths
+
+    assert [_tenths(v) for v in (30, 3, -7, 124, 0, -30)] == ["3", ".3", "-.7", "12.4", "0", "-3"]
+    ring = [(10.04, 20.0), (12.5, 19.96), (11.0, 25.33), (10.04, 20.0)]
+    d = _ring(ring)
+    numbers = [float(n) for n in re.findall(r"-?\d*\.?\d+", d)]
+    x, y, points = numbers[0], numbers[1], [(numbers[0], numbers[1])]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        x, y = round(x + dx, 1), round(y + dy, 1)
+        points.append((x, y))
+    assert points == [(round(a, 1), round(b, 1)) for a, b in ring]
+    assert d.startswith("M") and "l" in d and d.endswith("z")

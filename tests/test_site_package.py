@@ -195,7 +195,7 @@ def test_a_source_page_says_what_is_inferred_and_where_a_copy_is(built):
     with sqlite3.connect(built.database) as conn:
         cited = conn.execute("SELECT id, locator FROM observations WHERE source_id = 'czrb-2024-11-page'").fetchall()
     for oid, line in cited:  # each figure's 出处 leads to its page, which links the line in the archived copy
-        assert f"[长治日报 2024-11-28–12-03](f/{oid}.md)" in figures
+        assert f"[长治日报 2024-11-28–12-03（推断）](f/{oid}.md)" in figures  # the date is inferred
         figure_page = (built.docs / "f" / f"{oid}.md").read_text(encoding="utf-8")
         assert f"](../sources/czrb-2024-11-page.md#L{line})" in figure_page
 

@@ -4,6 +4,7 @@ county a link to its page, with a caption that names the designation and cites i
 import json
 import math
 from functools import reduce
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import shapely
@@ -113,7 +114,7 @@ def svg(
     for feature in sorted(collection["features"], key=lambda f: f["properties"]["code"]):
         props = feature["properties"]
         rings = [[point(x, y) for x, y in ring] for poly in feature["geometry"]["coordinates"] for ring in poly]
-        d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in rings)
+        d = "".join(_ring(ring) for ring in rings)
         county = names[props["code"]]
         drawn = shapely.make_valid(shapely.polygons(rings[0]) if len(rings) == 1 else _parts(rings))
         x, y, fits = _label(drawn, county.label)
@@ -162,6 +163,21 @@ def _labels(placed: list[tuple[str, float, float, bool]], names: dict[str, Name]
             f"{'' if fits else NUMBER}>{svg_escape(text)}</text>"
         )
     return out, numbers
+
+
+def _tenths(value: int) -> str:
+    """A length in tenths written as briefly as SVG allows: 30 → 3, 3 → .3, -7 → -.7, 124 → 12.4."""
+    text = f"{abs(value) // 10}.{abs(value) % 10}".removesuffix(".0").removeprefix("0") or "0"
+    return ("-" if value < 0 else "") + text
+
+
+def _ring(ring: list[tuple[float, float]]) -> str:
+    """A closed ring as path data: its first point, then each step to the next as a relative line, in tenths
+    of a unit rounded once, so that the steps add up to the rounded points exactly."""
+    points = [(round(x * 10), round(y * 10)) for x, y in ring]
+    steps = [(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(points)]
+    lines = " ".join(f"{_tenths(dx)},{_tenths(dy)}" for dx, dy in steps)
+    return f"M{_tenths(points[0][0])},{_tenths(points[0][1])}l{lines}z"
 
 
 def _parts(rings: list[list[tuple[float, float]]]) -> Any:

@@ -9,6 +9,7 @@ from .labels import in_language, naming_column, title
 from .markup import esc, link
 from .words import suffix
 
+SEARCH_BOOST = 0.1  # found by its old name, but after every page of what is there now
 WITHDRAWN = f"""
 SELECT w.*, c.version, r.released FROM {Withdrawal.meta.resource} AS w
 JOIN row_changes AS c ON c.resource = w.resource AND c.key = w.key AND c.change = 'removed'
@@ -32,5 +33,6 @@ def pages(ctx: Context) -> dict[str, str]:
         name = ctx.text(w, "name")
         body = f"# {ctx.word('withdrawn_title', name=esc(name))}\n\n{esc(said)}\n\n"
         body += f"{ctx.word('withdrawn_why')}{ctx.colon}{ctx.ours(w['reason'])}\n\n{instead}\n"
-        out[f"{folder}/{w['key']}{suffix(ctx.lang)}.md"] = front_matter(said, [name, w["key"]]) + body
+        page = front_matter(said, [name, w["key"]], SEARCH_BOOST) + body
+        out[f"{folder}/{w['key']}{suffix(ctx.lang)}.md"] = page
     return out
