@@ -116,7 +116,10 @@ def board(ctx: Context) -> str:
         for p in rows:
             found = steps(ctx, "project_id", p["id"])
             cells.append([project_link(ctx, p["id"]), measure_link(ctx, p["measure_id"]), esc(newest(ctx, found))])
-        out += ["", table([ctx.word(k) for k in ("project", "measure", "newest")], cells), ""]
+        listed = table([ctx.word(k) for k in ("project", "measure", "newest")], cells)
+        if code == NONE:  # the longest group, and the least to read: closed, so the page stays short on a phone
+            listed = f'<details markdown="1"><summary>{esc(ctx.word("show_projects", n=len(rows)))}</summary>\n\n{listed}\n\n</details>'
+        out += ["", listed, ""]
     return "\n".join(out)
 
 

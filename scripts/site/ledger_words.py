@@ -2,6 +2,7 @@
 
 LEDGER_WORDS = {
     "no_report_found": ("未找到报道", "No report found"),
+    "show_projects": ("列出这 {n} 个项目", "List these {n} projects"),
     "no_report_since": ("未找到 2021 年以后的报道（检索于 {date}）", "No report after 2021 found (searched on {date})"),
     "newest_report": ("{date}（距本版数据发布 {months} 个月）", "{date} ({months} months before this release)"),
     "ledger_counts": (
