@@ -279,6 +279,13 @@ PROJECT_CATEGORY = _table(
     ("heritage", "革命文物", "revolutionary heritage"),
     ("tourism", "旅游", "tourism"),
     ("education", "干部教育", "cadre education"),
+    (
+        "culture",
+        "红色文化宣传",
+        "red culture and publicity",
+        "爱国主义教育基地、示范点和文艺作品",
+        "Patriotic-education bases, model sites and works of art.",
+    ),
     ("health", "医疗", "health"),
     ("schooling", "学校教育", "schooling"),
     ("welfare", "社会福利", "social welfare"),
