@@ -50,8 +50,8 @@ def test_each_figure_page_checks_the_figure_on_a_public_page_or_says_why_not(bui
         links = {(unquote(url.split("#")[0]), unquote(words)) for url, words in FRAGMENT.findall(text)}
         expected = set()
         if sources[o["source_id"]]["url"]:
-            expected.add((sources[o["source_id"]]["url"], o["figure_text"]))
-        expected |= {(sources[c["source_id"]]["url"], c["figure_text"]) for c in seen.get(o["id"], [])}
+            expected.add((unquote(sources[o["source_id"]]["url"]), o["figure_text"]))
+        expected |= {(unquote(sources[c["source_id"]]["url"]), c["figure_text"]) for c in seen.get(o["id"], [])}
         assert links == expected, o["id"]
         assert (WHY_NOT in text) == (not expected), o["id"]
 
